@@ -1,0 +1,94 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
+import { paperSchema } from '../catalog/schema';
+
+/**
+ * The one message contract between extension contexts and the background. Every message has a
+ * zod schema for its payload and its answer; the TypeScript types derive from them. Handlers
+ * answer a `Result` and never throw the caller's data back.
+ */
+
+const query = z.string().trim().min(1).max(2000);
+
+export const matchedBySchema = z.enum(['arxiv', 'doi', 'title']);
+
+export const lookupMatchSchema = z.object({
+  paper: paperSchema,
+  matchedBy: matchedBySchema,
+});
+
+export const catalogStatusSchema = z.object({
+  /** The catalog lookups are answered from; null before the first install finished. */
+  active: z
+    .object({
+      version: z.string(),
+      source: z.string(),
+      count: z.number().int(),
+      loadedAt: z.string(),
+    })
+    .nullable(),
+  /** A load in progress (it resumes if the worker is stopped). */
+  job: z
+    .object({
+      source: z.string(),
+      done: z.number().int(),
+      total: z.number().int(),
+    })
+    .nullable(),
+  /** Why the last load failed, in words for the user; cleared by the next successful load. */
+  lastError: z.string().nullable(),
+  /** Bytes the extension's storage uses, when the browser reports it. */
+  bytesUsed: z.number().nullable(),
+});
+
+export const protocol = {
+  /** One paper by arXiv id, any arXiv-style URL, DOI, or exact title. */
+  lookupPaper: {
+    input: z.object({ query }),
+    output: lookupMatchSchema.nullable(),
+  },
+  /** Many candidate strings at once (a page's links, headings...): one answer per candidate. */
+  lookupCandidates: {
+    input: z.object({ candidates: z.array(query).max(2000) }),
+    output: z.array(lookupMatchSchema.nullable()),
+  },
+  getCatalogStatus: {
+    input: z.undefined(),
+    output: catalogStatusSchema,
+  },
+  /** Replace the catalog with a file the caller staged in the catalog database (see catalog-db). */
+  loadCatalogFile: {
+    input: z.object({ fileId: z.string().min(1).max(100) }),
+    output: catalogStatusSchema,
+  },
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageName = keyof Protocol;
+export type MessageInput<K extends MessageName> = z.infer<Protocol[K]['input']>;
+export type MessageOutput<K extends MessageName> = z.infer<Protocol[K]['output']>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+type ProtocolMap = {
+  [K in MessageName]: (data: MessageInput<K>) => Result<MessageOutput<K>>;
+};
+
+export const messenger = defineExtensionMessaging<ProtocolMap>();
+
+export class MessageError extends Error {}
+
+/** Send a message to the background and unwrap its answer; a refused message throws. */
+export async function send<K extends MessageName>(
+  name: K,
+  ...data: MessageInput<K> extends undefined ? [] : [MessageInput<K>]
+): Promise<MessageOutput<K>> {
+  const sendMessage = messenger.sendMessage as (
+    name: K,
+    data: MessageInput<K> | undefined,
+  ) => Promise<Result<MessageOutput<K>> | undefined>;
+  const result = await sendMessage(name, data[0]);
+  if (!result) throw new MessageError(`No answer to ${name}`);
+  if (!result.ok) throw new MessageError(result.error);
+  return result.value;
+}
