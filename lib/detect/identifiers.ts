@@ -1,0 +1,85 @@
+import { arxivIdFromDoi, parseArxivId, parseDoi } from '@/lib/catalog/identifiers';
+import { collapse } from './dom';
+import type { Candidate, CandidateSource } from './types';
+
+/** A DOI inside a publisher's URL path: `/doi/abs/10.1145/3394486.3403172`, `/article/10.1007/...`. */
+const DOI_IN_PATH = /\/(10\.\d{4,9}\/[^?#\s]+)/;
+/**
+ * Identifiers in prose: `arXiv:2312.00752`, `arxiv.org/abs/...`, bare 5-digit new-style ids (the
+ * digit count makes them unlikely to be anything else), and DOIs.
+ */
+const ID_IN_TEXT = new RegExp(
+  [
+    String.raw`arxiv\s*:?\s*(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?`,
+    String.raw`(?:arxiv\.org|alphaxiv\.org|huggingface\.co)\/(?:abs|pdf|html|papers|overview)\/[^\s"'<>)\]]+`,
+    String.raw`(?<![\d.\/])(?:1[5-9]|2\d)(?:0[1-9]|1[0-2])\.\d{5}(?:v\d+)?(?![\d.]\d)`,
+    String.raw`\b10\.\d{4,9}\/[^\s"'<>]+`,
+  ].join('|'),
+  'gi',
+);
+
+export type Identifier = Pick<Candidate, 'query' | 'kind'>;
+
+/** The paper identifier a string names (a bare id, a DOI, or a URL), with arXiv DOIs as arXiv ids. */
+export function parseIdentifier(text: string): Identifier | undefined {
+  const clean = collapse(text).replace(/[…]+$|\.\.\.$/, '');
+  if (!clean || clean.length > 2000) return undefined;
+  const arxiv = parseArxivId(clean);
+  if (arxiv) return { query: arxiv, kind: 'arxiv' };
+  const doi = parseDoi(clean) ?? doiInUrl(clean);
+  if (!doi) return undefined;
+  const fromDoi = arxivIdFromDoi(doi);
+  return fromDoi ? { query: fromDoi, kind: 'arxiv' } : { query: doi, kind: 'doi' };
+}
+
+function doiInUrl(text: string): string | undefined {
+  if (!/^https?:\/\//i.test(text)) return undefined;
+  try {
+    const match = DOI_IN_PATH.exec(decodeURIComponent(new URL(text).pathname));
+    return match ? parseDoi(match[1]!) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every identifier mentioned in a run of text, in order. */
+export function identifiersInText(text: string): Identifier[] {
+  const found: Identifier[] = [];
+  for (const match of text.matchAll(ID_IN_TEXT)) {
+    const raw = match[0]
+      .replace(/^arxiv(?!\.)\s*:?\s*/i, '')
+      .replace(/[.,;:!?)\]]+$/, '')
+      .replace(/^(?=[a-z]+\.[a-z]+\/)/i, 'https://');
+    const id = parseIdentifier(raw);
+    if (id) found.push(id);
+  }
+  return found;
+}
+
+export function idCandidate(
+  text: string | null | undefined,
+  source: CandidateSource,
+  anchor: Element,
+): Candidate | undefined {
+  const id = text ? parseIdentifier(text) : undefined;
+  return id && { ...id, source, anchor };
+}
+
+/** An href resolved against the page URL, or undefined when it is not a valid URL. */
+export function resolveUrl(href: string | null | undefined, base: URL): string | undefined {
+  if (!href) return undefined;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+export function hrefCandidate(
+  href: string | null | undefined,
+  base: URL,
+  source: CandidateSource,
+  anchor: Element,
+): Candidate | undefined {
+  return idCandidate(resolveUrl(href, base), source, anchor);
+}

@@ -1,0 +1,24 @@
+/** What a detector found on a page: a string for the background to look up, and where it was. */
+export type CandidateKind = 'arxiv' | 'doi' | 'title';
+
+/** Where the candidate came from, most trusted first: the page URL, a link, metadata, a site layout, prose. */
+export type CandidateSource = 'url' | 'link' | 'meta' | 'site' | 'text';
+
+export interface Candidate {
+  /** A bare arXiv id (no version), a lower-case DOI, or a cleaned title string. */
+  query: string;
+  kind: CandidateKind;
+  source: CandidateSource;
+  /** The element after which a marker would go: the title element or the link. */
+  anchor: Element;
+  /** The page shows only the start of the title (it ended with an ellipsis). */
+  truncated?: boolean;
+}
+
+/** One site's layout knowledge: a pure function over the page, applied where `matches` says. */
+export interface SiteDetector {
+  name: string;
+  /** Match patterns in the extension manifest's syntax: `*://arxiv.org/*`. */
+  matches: string[];
+  detect: (doc: ParentNode, url: URL) => Candidate[];
+}
