@@ -1,4 +1,14 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './theme.css';
+import './style.css';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<h1>PaperPeek</h1>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,79 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+
+/**
+ * `npm run screenshots`: the options page of the built extension, as a user with a light or a
+ * dark OS theme sees it after a fresh install, saved to docs/screenshots/options-{scheme}.png.
+ * Builds first unless PAPERPEEK_SKIP_BUILD is set; run it under the shared e2e lock.
+ */
+
+const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+const OUT_DIR = path.resolve('docs/screenshots');
+const SCHEMES = ['light', 'dark'] as const;
+
+/** Settled: the catalog answered and no load is running, so the shot shows a steady page. */
+async function settled(page: Page): Promise<boolean> {
+  const catalog = page.getByRole('region', { name: 'Catalog' });
+  try {
+    await catalog.getByRole('button', { name: 'Load catalog file…' }).waitFor();
+    await page.waitForFunction(
+      () => !document.querySelector('progress') && !!document.querySelector('dl, .empty'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await page.waitForFunction(() => !document.body.textContent?.includes('Checking the catalog'));
+    return true;
+  } catch (error) {
+    console.error(`The options page did not settle: ${(error as Error).message}`);
+    return false;
+  }
+}
+
+async function main(): Promise<number> {
+  if (!process.env.PAPERPEEK_SKIP_BUILD) execSync('npm run build', { stdio: 'inherit' });
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}; run \`npm run build\` first.`);
+  }
+  mkdirSync(OUT_DIR, { recursive: true });
+
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: chromiumArgs(EXTENSION_DIR),
+    viewport: { width: 960, height: 720 },
+  });
+  let failures = 0;
+  try {
+    // As in the e2e tests: the page must not reach the network, and it must not need to.
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith('chrome-extension://')
+        ? route.fallback()
+        : route.abort('blockedbyclient'),
+    );
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    const page = await context.newPage();
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await page.goto(`chrome-extension://${id}/options.html`);
+      if (!(await settled(page))) failures++;
+      const file = path.join(OUT_DIR, `options-${colorScheme}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`Saved ${path.relative(process.cwd(), file)}`);
+    }
+  } finally {
+    await context.close();
+  }
+  return failures ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
