@@ -22,6 +22,7 @@ export const catalogStatusSchema = z.object({
   active: z
     .object({
       version: z.string(),
+      /** For people: the file name, or "Bundled catalog". */
       source: z.string(),
       count: z.number().int(),
       loadedAt: z.string(),
@@ -35,7 +36,7 @@ export const catalogStatusSchema = z.object({
       total: z.number().int(),
     })
     .nullable(),
-  /** Why the last load failed, in words for the user; cleared by the next successful load. */
+  /** Why the last load failed, in words for the user; cleared when a new load gets under way. */
   lastError: z.string().nullable(),
   /** Bytes the extension's storage uses, when the browser reports it. */
   bytesUsed: z.number().nullable(),

@@ -1,0 +1,35 @@
+import type { ActiveCatalog } from '../db/catalog-db';
+import type { CatalogHeader } from '../catalog/schema';
+import type { CatalogService } from './catalog-service';
+
+/** Where the build puts the catalog that ships with the extension (`npm run catalog`). */
+export const BUNDLED_CATALOG_PATH = '/catalog/default.ndjson.gz';
+
+/**
+ * Whether the bundled catalog should replace the active one. A catalog the user loaded from a
+ * file is theirs: an extension update never replaces it with the bundle. A bundled catalog is
+ * replaced when the bundle's version differs (a new release ships new papers).
+ */
+export function shouldInstallBundled(header: CatalogHeader, active: ActiveCatalog | null): boolean {
+  if (!active) return true;
+  return active.kind === 'bundled' && active.version !== header.version;
+}
+
+/**
+ * Make sure the bundled catalog is in place: on install and update, and on browser start in
+ * case an earlier install was cut short before its load was recorded.
+ */
+export async function ensureBundledCatalog(service: CatalogService, url: string): Promise<void> {
+  await service.resume();
+  if (service.running()) return;
+  try {
+    const { done } = await service.load(
+      { kind: 'bundled', url },
+      { shouldReplace: shouldInstallBundled },
+    );
+    const outcome = await done;
+    if (outcome?.status === 'failed') console.error('PaperPeek: bundled catalog', outcome.error);
+  } catch (error) {
+    console.warn('PaperPeek: bundled catalog not loaded', error);
+  }
+}

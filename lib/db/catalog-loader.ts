@@ -1,0 +1,225 @@
+import { parseDoi, titleKey } from '../catalog/identifiers';
+import { CatalogFormatError, openCatalog, type CatalogStream } from '../catalog/catalog-reader';
+import type { CatalogHeader, Paper } from '../catalog/schema';
+import {
+  readMeta,
+  type ActiveCatalog,
+  type CatalogDb,
+  type CatalogJob,
+  type Slot,
+  type StoredPaper,
+} from './catalog-db';
+
+/**
+ * The load job: streams a catalog file into the inactive slot in checkpointed batches, then makes
+ * it active in one transaction. The job record lives in `meta`, so a worker that dies mid-load
+ * resumes where the last committed batch ended (resumeLoad). Any bad input fails the whole load
+ * with a message naming the problem and leaves the active catalog untouched.
+ */
+
+export type CatalogSource = { kind: 'bundled'; url: string } | { kind: 'file'; fileId: string };
+
+export type LoadOptions = {
+  /** Stops the load as a dying worker would: the job stays recorded for resumeLoad. */
+  signal?: AbortSignal;
+  batchSize?: number;
+  /** Asked once the header is read: false leaves everything as it is (install policy). */
+  shouldReplace?: (header: CatalogHeader, active: ActiveCatalog | null) => boolean;
+  /** Called when the job is recorded, i.e. the header checked out and the load is under way. */
+  onStarted?: (job: CatalogJob) => void;
+};
+
+export type LoadOutcome =
+  | { status: 'loaded'; active: ActiveCatalog }
+  | { status: 'skipped' }
+  | { status: 'failed'; error: string };
+
+function toStored(paper: Paper): StoredPaper {
+  const stored: StoredPaper = { ...paper, titleKey: titleKey(paper.title) };
+  if (paper.doi) stored.doiKey = parseDoi(paper.doi) ?? paper.doi.toLowerCase();
+  return stored;
+}
+
+async function openSource(db: CatalogDb, kind: CatalogSource['kind'], ref: string) {
+  if (kind === 'file') {
+    const file = await db.files.get(ref);
+    if (!file)
+      throw new CatalogFormatError('The chosen file is no longer staged; choose it again.');
+    return { stream: file.blob.stream(), label: file.name };
+  }
+  let response: Response;
+  try {
+    response = await fetch(ref);
+  } catch {
+    throw new CatalogFormatError(`The bundled catalog ${ref} could not be read.`);
+  }
+  if (!response.ok || !response.body) {
+    throw new CatalogFormatError(
+      `The bundled catalog ${ref} is missing (HTTP ${response.status}).`,
+    );
+  }
+  return { stream: response.body, label: 'Bundled catalog' };
+}
+
+function sourceRef(source: CatalogSource): string {
+  return source.kind === 'file' ? source.fileId : source.url;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof CatalogFormatError) return error.message;
+  return `Loading the catalog failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Records the failure for the status view; the half-filled slot and the staged file go. */
+async function fail(db: CatalogDb, error: unknown, job: CatalogJob | null, fileId?: string) {
+  const message = messageOf(error);
+  const tables = job ? [db.meta, db.papers(job.slot)] : [db.meta];
+  await db.transaction('rw', tables, async () => {
+    if (job) await db.papers(job.slot).clear();
+    await db.meta.delete('job');
+    await db.meta.put({ key: 'lastError', value: message });
+  });
+  if (fileId) await db.files.delete(fileId);
+  return { status: 'failed', error: message } as const;
+}
+
+/** Start a new load. Refuses (throws) while another load's job is recorded. */
+export async function startLoad(
+  db: CatalogDb,
+  source: CatalogSource,
+  options: LoadOptions = {},
+): Promise<LoadOutcome> {
+  const before = await readMeta(db);
+  if (before.job) {
+    throw new Error(
+      `A catalog load is already running (${before.job.done} of ${before.job.total} papers).`,
+    );
+  }
+  const fileId = source.kind === 'file' ? source.fileId : undefined;
+  let catalog: CatalogStream;
+  let label: string;
+  try {
+    const opened = await openSource(db, source.kind, sourceRef(source));
+    label = opened.label;
+    catalog = await openCatalog(opened.stream, { batchSize: options.batchSize });
+  } catch (error) {
+    return fail(db, error, null, fileId);
+  }
+  const { header } = catalog;
+  if (options.shouldReplace && !options.shouldReplace(header, before.active)) {
+    await catalog.cancel();
+    return { status: 'skipped' };
+  }
+  const slot: Slot = before.active?.slot === 0 ? 1 : 0;
+  const job: CatalogJob = {
+    slot,
+    kind: source.kind,
+    ref: sourceRef(source),
+    source: label,
+    version: header.version,
+    total: header.count,
+    done: 0,
+    startedAt: new Date().toISOString(),
+  };
+  await db.transaction('rw', [db.meta, db.papers(slot)], async () => {
+    await db.papers(slot).clear();
+    await db.meta.put({ key: 'job', value: job });
+    await db.meta.delete('lastError');
+  });
+  options.onStarted?.(job);
+  return run(db, job, catalog, options);
+}
+
+/**
+ * Continue a recorded job (after the worker was stopped), or, with none, clear a slot left
+ * behind by a worker that died between the switch and the clean-up.
+ */
+export async function resumeLoad(
+  db: CatalogDb,
+  options: LoadOptions = {},
+): Promise<LoadOutcome | null> {
+  const { active, job } = await readMeta(db);
+  if (!job) {
+    const stale: Slot = active?.slot === 0 ? 1 : 0;
+    if (active && (await db.papers(stale).count()) > 0) await db.papers(stale).clear();
+    return null;
+  }
+  const fileId = job.kind === 'file' ? job.ref : undefined;
+  let catalog: CatalogStream;
+  try {
+    const opened = await openSource(db, job.kind, job.ref);
+    catalog = await openCatalog(opened.stream, { skip: job.done, batchSize: options.batchSize });
+  } catch (error) {
+    return fail(db, error, job, fileId);
+  }
+  if (catalog.header.version !== job.version) {
+    await catalog.cancel();
+    const error = new CatalogFormatError(
+      `The catalog changed during the load (version ${job.version}, now ${catalog.header.version}); load it again.`,
+    );
+    return fail(db, error, job, fileId);
+  }
+  options.onStarted?.(job);
+  return run(db, job, catalog, options);
+}
+
+async function run(
+  db: CatalogDb,
+  job: CatalogJob,
+  catalog: CatalogStream,
+  { signal }: LoadOptions,
+): Promise<LoadOutcome> {
+  const table = db.papers(job.slot);
+  const fileId = job.kind === 'file' ? job.ref : undefined;
+  // One batch commits while the next one is parsed and validated.
+  let pending: Promise<unknown> = Promise.resolve();
+  try {
+    let done = job.done;
+    let next = await catalog.batches.next();
+    while (!next.done) {
+      const records = next.value.map(toStored);
+      await pending;
+      signal?.throwIfAborted();
+      done += records.length;
+      const checkpoint: CatalogJob = { ...job, done };
+      // Records and checkpoint in one transaction: `done` is exactly what the slot holds.
+      pending = db.transaction('rw', [table, db.meta], async () => {
+        await table.bulkPut(records);
+        await db.meta.put({ key: 'job', value: checkpoint });
+      });
+      pending.catch(() => undefined);
+      next = await catalog.batches.next();
+    }
+    await pending;
+    signal?.throwIfAborted();
+    const footer = next.value;
+    const active: ActiveCatalog = {
+      slot: job.slot,
+      version: job.version,
+      kind: job.kind,
+      source: job.source,
+      count: footer.count,
+      loadedAt: new Date().toISOString(),
+    };
+    await db.transaction('rw', [table, db.meta], async () => {
+      const stored = await table.count();
+      if (stored !== footer.count) {
+        throw new CatalogFormatError(
+          `The file lists ${footer.count} papers but only ${stored} distinct ids: some ids repeat.`,
+        );
+      }
+      await db.meta.put({ key: 'active', value: active });
+      await db.meta.delete('job');
+      await db.meta.delete('lastError');
+    });
+    // If the worker dies here, resumeLoad clears the old slot on the next start.
+    await db.papers(job.slot === 0 ? 1 : 0).clear();
+    if (fileId) await db.files.delete(fileId);
+    return { status: 'loaded', active };
+  } catch (error) {
+    await pending.catch(() => undefined);
+    await catalog.cancel().catch(() => undefined);
+    if (signal?.aborted) throw error;
+    return fail(db, error, job, fileId);
+  }
+}

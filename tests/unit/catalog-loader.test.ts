@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { readMeta, type CatalogDb } from '@/lib/db/catalog-db';
+import { stageCatalogFile } from '@/lib/db/catalog-files';
+import { resumeLoad, startLoad, type LoadOptions } from '@/lib/db/catalog-loader';
+import { getCatalogStatus } from '@/lib/db/catalog-status';
+import { lookupPaper } from '@/lib/db/lookup';
+import { catalogText, freshDb, gzip, makePaper, papers } from './catalog-fixture';
+
+async function loadText(db: CatalogDb, text: string | Uint8Array, options: LoadOptions = {}) {
+  const fileId = await stageCatalogFile(new Blob([text as BlobPart]), db);
+  return startLoad(db, { kind: 'file', fileId }, options);
+}
+
+async function slotCounts(db: CatalogDb) {
+  return [await db.papers0.count(), await db.papers1.count()];
+}
+
+describe('catalog loader', () => {
+  it('loads a gzip catalog into a slot and makes it active', async () => {
+    const db = freshDb();
+    const outcome = await loadText(db, gzip(catalogText(papers(5000))));
+    expect(outcome).toMatchObject({ status: 'loaded', active: { count: 5000, version: 'v1' } });
+    expect(await slotCounts(db)).toEqual([5000, 0]);
+    const status = await getCatalogStatus(db);
+    expect(status).toMatchObject({ active: { count: 5000, source: 'catalog file' }, job: null });
+    expect(status.lastError).toBeNull();
+    expect(await db.files.count()).toBe(0);
+  });
+
+  it('loading the same file again duplicates nothing and leaves one slot filled', async () => {
+    const db = freshDb();
+    await loadText(db, catalogText(papers(3000)));
+    await loadText(db, catalogText(papers(3000)));
+    expect(await slotCounts(db)).toEqual([0, 3000]);
+    expect((await readMeta(db)).active).toMatchObject({ slot: 1, count: 3000 });
+  });
+
+  it('a malformed file leaves the active catalog intact and says which line is wrong', async () => {
+    const db = freshDb();
+    await loadText(db, catalogText(papers(10)));
+    const bad: unknown[] = papers(4000, 100);
+    const { title: _title, ...noTitle } = makePaper(3135);
+    bad[3035] = noTitle;
+    const outcome = await loadText(db, catalogText(bad), { batchSize: 500 });
+    expect(outcome).toEqual({
+      status: 'failed',
+      error: expect.stringMatching(/^Line 3037 \(id 2401\.13135\): title: /),
+    });
+    expect(await slotCounts(db)).toEqual([10, 0]);
+    const status = await getCatalogStatus(db);
+    expect(status).toMatchObject({ active: { count: 10 }, job: null });
+    expect(status.lastError).toBe(outcome.status === 'failed' ? outcome.error : '');
+    expect(await lookupPaper(db, '2401.10003')).not.toBeNull();
+    expect(await db.files.count()).toBe(0);
+  });
+
+  it('a bad header fails before anything is touched', async () => {
+    const db = freshDb();
+    await loadText(db, catalogText(papers(10)));
+    const outcome = await loadText(db, '{"format":"bibtex"}\n{"id":1}\n');
+    expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Line 1:/) });
+    expect(await slotCounts(db)).toEqual([10, 0]);
+  });
+
+  it('ids repeated across a resume are caught by the final count', async () => {
+    const db = freshDb();
+    const list = [...papers(3000), makePaper(10)];
+    const controller = new AbortController();
+    const fileId = await stageCatalogFile(new Blob([catalogText(list)]), db);
+    const run = startLoad(
+      db,
+      { kind: 'file', fileId },
+      {
+        batchSize: 1000,
+        signal: controller.signal,
+        onStarted: () => setTimeout(() => controller.abort(), 0),
+      },
+    );
+    await expect(run).rejects.toThrow();
+    const outcome = await resumeLoad(db, { batchSize: 1000 });
+    expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/ids repeat/) });
+    expect((await readMeta(db)).active).toBeNull();
+  });
+
+  it('resumes an interrupted load: exact count, nothing twice, old catalog served meanwhile', async () => {
+    const db = freshDb();
+    const old = await loadText(db, catalogText(papers(50, 80000), { version: 'old' }));
+    expect(old.status).toBe('loaded');
+    const total = 12_345;
+    const controller = new AbortController();
+    let batches = 0;
+    const first = loadText(db, gzip(catalogText(papers(total), { version: 'new' })), {
+      batchSize: 1000,
+      signal: controller.signal,
+    });
+    // Stop the run as a dying worker would, after a few committed batches.
+    db.meta.hook('updating', (_changes, key) => {
+      if (key === 'job' && ++batches === 4) controller.abort();
+    });
+    await expect(first).rejects.toThrow();
+    const interrupted = await readMeta(db);
+    expect(interrupted.job).toMatchObject({ version: 'new', total });
+    expect(interrupted.job!.done).toBeGreaterThan(0);
+    expect(interrupted.job!.done).toBeLessThan(total);
+    expect(await db.papers(interrupted.job!.slot).count()).toBe(interrupted.job!.done);
+    // Mid-load, lookups answer from the old catalog only.
+    expect(await lookupPaper(db, '2401.10001')).toBeNull();
+    expect((await lookupPaper(db, '2401.90001'))?.paper.id).toBe('2401.90001');
+    expect((await getCatalogStatus(db)).job).toMatchObject({ done: interrupted.job!.done, total });
+
+    const outcome = await resumeLoad(db, { batchSize: 1000 });
+    expect(outcome).toMatchObject({ status: 'loaded', active: { version: 'new', count: total } });
+    expect(await slotCounts(db)).toEqual([0, total]);
+    const ids = (await db.papers1.toCollection().primaryKeys()).sort();
+    expect(ids).toEqual(
+      papers(total)
+        .map((p) => p.id)
+        .sort(),
+    );
+    expect(await lookupPaper(db, '2401.90001')).toBeNull();
+    expect((await lookupPaper(db, '2401.10001'))?.paper.id).toBe('2401.10001');
+  });
+
+  it('a resume of a file whose version changed fails cleanly', async () => {
+    const db = freshDb();
+    const controller = new AbortController();
+    const fileId = await stageCatalogFile(new Blob([catalogText(papers(3000))]), db);
+    const run = startLoad(
+      db,
+      { kind: 'file', fileId },
+      {
+        batchSize: 1000,
+        signal: controller.signal,
+        onStarted: () => setTimeout(() => controller.abort(), 0),
+      },
+    );
+    await expect(run).rejects.toThrow();
+    await db.files.update(fileId, { blob: new Blob([catalogText(papers(10), { version: 'v2' })]) });
+    const outcome = await resumeLoad(db);
+    expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/changed/) });
+    expect(await slotCounts(db)).toEqual([0, 0]);
+  });
+
+  it('a new load is refused while a job is recorded', async () => {
+    const db = freshDb();
+    const controller = new AbortController();
+    const run = loadText(db, catalogText(papers(3000)), {
+      batchSize: 1000,
+      signal: controller.signal,
+      onStarted: () => setTimeout(() => controller.abort(), 0),
+    });
+    await expect(run).rejects.toThrow();
+    await expect(loadText(db, catalogText(papers(5)))).rejects.toThrow(/already running/);
+  });
+
+  it('clears a slot left behind when the worker died right after the switch', async () => {
+    const db = freshDb();
+    await loadText(db, catalogText(papers(20)));
+    await db.papers1.bulkPut(papers(5, 500).map((p) => ({ ...p, titleKey: 'x' })));
+    expect(await resumeLoad(db)).toBeNull();
+    expect(await slotCounts(db)).toEqual([20, 0]);
+  });
+});

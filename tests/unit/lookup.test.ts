@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { titleKey } from '@/lib/catalog/identifiers';
+import type { CatalogDb } from '@/lib/db/catalog-db';
+import { stageCatalogFile } from '@/lib/db/catalog-files';
+import { startLoad } from '@/lib/db/catalog-loader';
+import { lookupCandidates, lookupPaper } from '@/lib/db/lookup';
+import { catalogText, freshDb, makePaper } from './catalog-fixture';
+
+const mamba = makePaper(0, {
+  id: '2312.00752',
+  arxivId: '2312.00752',
+  title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
+});
+const oldStyle = makePaper(1, {
+  id: 'hep-th/9901001',
+  arxivId: 'hep-th/9901001',
+  title: 'Old Strings',
+});
+const journal = makePaper(2, {
+  id: titleKeyId('Don’t Stop Pretraining & Adapt: “Quotes” — Dashes'),
+  arxivId: undefined,
+  doi: '10.1145/3442188.3445922',
+  title: 'Don’t Stop Pretraining & Adapt: “Quotes” — Dashes',
+});
+
+function titleKeyId(title: string) {
+  return `t-${titleKey(title)}`;
+}
+
+let db: CatalogDb;
+beforeAll(async () => {
+  db = freshDb();
+  const fileId = await stageCatalogFile(new Blob([catalogText([mamba, oldStyle, journal])]), db);
+  expect((await startLoad(db, { kind: 'file', fileId })).status).toBe('loaded');
+});
+
+describe('lookupPaper', () => {
+  it.each([
+    '2312.00752',
+    '2312.00752v2',
+    'arXiv:2312.00752',
+    'https://arxiv.org/abs/2312.00752',
+    'https://arxiv.org/abs/2312.00752v1',
+    'https://arxiv.org/pdf/2312.00752',
+    'https://arxiv.org/pdf/2312.00752v2.pdf',
+    'https://arxiv.org/html/2312.00752v2',
+    'https://export.arxiv.org/abs/2312.00752',
+    'https://www.alphaxiv.org/abs/2312.00752',
+    'https://www.alphaxiv.org/overview/2312.00752',
+    'https://huggingface.co/papers/2312.00752',
+    'https://ar5iv.labs.arxiv.org/html/2312.00752',
+    'https://doi.org/10.48550/arXiv.2312.00752',
+    '10.48550/arXiv.2312.00752',
+  ])('finds the paper by arXiv id from %s', async (query) => {
+    expect(await lookupPaper(db, query)).toMatchObject({
+      paper: { id: '2312.00752' },
+      matchedBy: 'arxiv',
+    });
+  });
+
+  it('finds old-style ids and DOIs in any case or URL form', async () => {
+    expect((await lookupPaper(db, 'https://arxiv.org/abs/hep-th/9901001v3'))?.paper.id).toBe(
+      'hep-th/9901001',
+    );
+    for (const query of [
+      '10.1145/3442188.3445922',
+      'https://doi.org/10.1145/3442188.3445922',
+      'DOI: 10.1145/3442188.3445922',
+    ]) {
+      expect(await lookupPaper(db, query.toUpperCase())).toMatchObject({
+        paper: { id: journal.id, doi: '10.1145/3442188.3445922' },
+        matchedBy: 'doi',
+      });
+    }
+  });
+
+  it.each([
+    'mamba: linear-time sequence modeling with selective state spaces',
+    'MAMBA LINEAR TIME SEQUENCE MODELING WITH SELECTIVE STATE SPACES',
+    'Mamba — Linear–Time  Sequence Modeling with Selective   State Spaces.',
+    '  Mamba: Linear-Time Sequence Modeling with Selective State Spaces  ',
+  ])('finds a title variant: %s', async (query) => {
+    expect(await lookupPaper(db, query)).toMatchObject({
+      paper: { id: '2312.00752' },
+      matchedBy: 'title',
+    });
+  });
+
+  it('matches quotes, dashes and & against "and"', async () => {
+    const match = await lookupPaper(db, `Don't Stop Pretraining and Adapt: "Quotes" - Dashes`);
+    expect(match?.paper.id).toBe(journal.id);
+    // Index-only fields stay inside the database.
+    expect(match?.paper).not.toHaveProperty('titleKey');
+  });
+
+  it.each([
+    'Mamba',
+    'Mamba: Linear-Time Sequence Modeling',
+    '2312.00753',
+    'https://arxiv.org/abs/2312.00753',
+    '10.1145/0000000',
+    'https://example.com/papers/2312.00752',
+    '!!!',
+  ])('does not match %s', async (query) => {
+    expect(await lookupPaper(db, query)).toBeNull();
+  });
+
+  it('a stored record whose title hash collides is not a match', async () => {
+    const active = (await db.meta.get('active'))!.value as { slot: 0 | 1 };
+    const key = titleKey('A Title Nobody Wrote');
+    await db
+      .papers(active.slot)
+      .put({ ...makePaper(9, { title: 'Something Else' }), titleKey: key });
+    expect(await lookupPaper(db, 'A Title Nobody Wrote')).toBeNull();
+    await db.papers(active.slot).delete(makePaper(9).id);
+  });
+});
+
+describe('lookupCandidates', () => {
+  it('answers each candidate in order, null for misses, duplicates included', async () => {
+    const answers = await lookupCandidates(db, [
+      'https://arxiv.org/abs/2312.00752',
+      'nothing at all here',
+      '2312.00752v3',
+      'old strings',
+      '10.1145/3442188.3445922',
+    ]);
+    expect(answers.map((a) => a && `${a.matchedBy}:${a.paper.id}`)).toEqual([
+      'arxiv:2312.00752',
+      null,
+      'arxiv:2312.00752',
+      'title:hep-th/9901001',
+      `doi:${journal.id}`,
+    ]);
+  });
+
+  it('answers null for everything before any catalog is loaded', async () => {
+    expect(await lookupCandidates(freshDb(), ['2312.00752', 'Old Strings'])).toEqual([null, null]);
+  });
+});
