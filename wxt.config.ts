@@ -1,8 +1,20 @@
 import { defineConfig } from 'wxt';
 
+// The benchmark page (entrypoints/bench) ships only in the bench build, which goes to its own
+// output dir so the tested production build in .output/chrome-mv3 is never touched.
+const bench = process.env.PAPERPEEK_BENCH === '1';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  ...(bench ? { outDirTemplate: 'bench-{{browser}}-mv{{manifestVersion}}' } : {}),
+  hooks: {
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      if (bench) return;
+      const index = entrypoints.findIndex((entry) => entry.name === 'bench');
+      if (index >= 0) entrypoints.splice(index, 1);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'PaperPeek',
     description:
@@ -12,7 +24,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'paperpeek@paperpeek.dev', strict_min_version: '115.0' },
+            gecko: {
+              id: 'paperpeek@paperpeek.dev',
+              strict_min_version: '140.0',
+              // PaperPeek sends nothing anywhere: lookups are answered from the local catalog.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,0 +1,3 @@
+import { installBenchApi } from '@/bench/page/api';
+
+installBenchApi();
