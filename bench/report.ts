@@ -13,6 +13,8 @@ export type SizeResult = {
   oursSeconds: number;
   floorSeconds: number;
   floorParseSeconds: number;
+  /** Raw IndexedDB writing our layout's chunk values and key parts (null: not measured). */
+  packedFloorSeconds: number | null;
   diskBytes: number | null;
 };
 
@@ -24,6 +26,19 @@ export type LookupSummary = {
   p95: number;
   max: number;
   wrongHitBatches: number;
+  /** First batch after the worker was stopped, one per sample. */
+  cold: number[];
+  indexBytes: number;
+  /** Reading the index record from IndexedDB in a page (part of the cold cost). */
+  indexReadMs: number;
+};
+
+export type ChunkSweep = {
+  papers: number;
+  chunk: number;
+  writeSeconds: number;
+  readP50: number;
+  readP95: number;
 };
 
 const fmt = (n: number, digits = 0) =>
@@ -41,6 +56,9 @@ export function installRow(r: SizeResult) {
     'floor s': fmt(r.floorSeconds, 1),
     'floor papers/s': fmt(floor),
     'ours/floor time': `${fmt(r.oursSeconds / r.floorSeconds, 2)}x`,
+    'packed floor s': r.packedFloorSeconds === null ? 'n/a' : fmt(r.packedFloorSeconds, 1),
+    'ours/packed time':
+      r.packedFloorSeconds === null ? 'n/a' : `${fmt(r.oursSeconds / r.packedFloorSeconds, 2)}x`,
     'disk B/paper': r.diskBytes === null ? 'n/a' : fmt(r.diskBytes / r.papers),
   };
 }
@@ -54,5 +72,19 @@ export function lookupRow(l: LookupSummary) {
     'p95 ms': fmt(l.p95, 1),
     'max ms': fmt(l.max, 1),
     'batches with wrong hit count': l.wrongHitBatches,
+    'cold p50 ms': fmt(percentile(l.cold, 50), 1),
+    'cold max ms': fmt(Math.max(...l.cold), 1),
+    'index MB': fmt(l.indexBytes / 1024 ** 2, 1),
+    'index read ms': fmt(l.indexReadMs, 1),
+  };
+}
+
+export function chunkRow(c: ChunkSweep) {
+  return {
+    papers: fmt(c.papers),
+    'papers/chunk': c.chunk,
+    'packed write s': fmt(c.writeSeconds, 2),
+    '100 chunk gets p50 ms': fmt(c.readP50, 1),
+    '100 chunk gets p95 ms': fmt(c.readP95, 1),
   };
 }

@@ -12,15 +12,26 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticHeader } from '../lib/catalog/synthetic';
+import { CHUNK } from '../lib/db/catalog-db';
 import { lookupBatches } from './candidates';
-import { installRow, lookupRow, percentile, type LookupSummary, type SizeResult } from './report';
+import {
+  chunkRow,
+  installRow,
+  lookupRow,
+  percentile,
+  type ChunkSweep,
+  type LookupSummary,
+  type SizeResult,
+} from './report';
 import { openBenchSession } from './session';
 import { ensureSyntheticCatalog } from './synthetic-file';
 
 const EXTENSION_DIR = path.resolve('.output/bench-chrome-mv3');
 const CACHE_DIR = path.resolve('.cache/bench');
-/** The loader's batch (catalog-reader default); the floor uses the same per transaction. */
-const BATCH_SIZE = 2000;
+/** The loader's batch (2,000 rounded up to whole chunks); both floors use the same. */
+const BATCH_SIZE = 2048;
+/** Cold lookups: the worker is stopped before each of these batches. */
+const COLD_SAMPLES = 5;
 /** Records the floor parses before each timed write: bounded page memory at 1M papers. */
 const FLOOR_CHUNK = 50_000;
 
@@ -33,6 +44,9 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     // The options page polls the status every 250 ms while a load runs.
     poll: { type: 'string', default: '250' },
+    // Chunk sizes whose packed floor (writes, and 100 random chunk reads) is measured at the
+    // smallest size; larger sizes measure the packed floor for the built CHUNK only.
+    chunks: { type: 'string', default: '8,16,32,64' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -49,6 +63,8 @@ if (
   );
 }
 const lookupSize = Math.max(...sizes);
+const sweepSize = Math.min(...sizes);
+const sweep = values.chunks.split(',').map(Number);
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 
 async function benchSize(papers: number) {
@@ -71,11 +87,25 @@ async function benchSize(papers: number) {
 
     let lookups: LookupSummary | null = null;
     if (papers === lookupSize) {
-      const mix = lookupBatches(seed, papers, batches + warmup);
+      const mix = lookupBatches(seed, papers, batches + warmup + COLD_SAMPLES);
+      const all = mix.map((b) => b.candidates);
       const timed = await page.evaluate(([all, w]) => window.paperpeekBench!.lookups(all, w), [
-        mix.map((b) => b.candidates),
+        all.slice(0, batches + warmup),
         warmup,
       ] as const);
+      // Cold: the worker was stopped, so the batch pays its start and the index read from IDB.
+      const cdp = await session.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      const cold: number[] = [];
+      for (let i = batches + warmup; i < mix.length; i++) {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await page.waitForTimeout(1000);
+        const one = await page.evaluate((b) => window.paperpeekBench!.lookups([b], 0), all[i]!);
+        if (one.hits[0] !== mix[i]!.expectedHits)
+          throw new Error(`Cold batch found ${one.hits[0]}`);
+        cold.push(one.ms[0]!);
+      }
+      const index = await page.evaluate(() => window.paperpeekBench!.indexInfo());
       lookups = {
         papers,
         batches: timed.ms.length,
@@ -84,6 +114,9 @@ async function benchSize(papers: number) {
         p95: percentile(timed.ms, 95),
         max: Math.max(...timed.ms),
         wrongHitBatches: timed.hits.filter((h, i) => h !== mix[i + warmup]!.expectedHits).length,
+        cold,
+        indexBytes: index.bytes,
+        indexReadMs: index.readMs,
       };
     }
 
@@ -94,7 +127,25 @@ async function benchSize(papers: number) {
     if (floor.count !== papers)
       throw new Error(`Floor wrote ${floor.count} papers, expected ${papers}`);
     await page.evaluate(() => window.paperpeekBench!.deleteFloor());
-    console.log(`${papers}: floor ${(floor.idbMs / 1000).toFixed(1)} s`);
+    console.log(`${papers}: per-record floor ${(floor.idbMs / 1000).toFixed(1)} s`);
+
+    const chunkSweep: ChunkSweep[] = [];
+    for (const chunk of papers === sweepSize ? sweep : [CHUNK]) {
+      const packed = await page.evaluate(
+        ([b, c, k]) => window.paperpeekBench!.packedFloor(b, c, k),
+        [BATCH_SIZE, FLOOR_CHUNK, chunk] as const,
+      );
+      if (packed.count !== papers) throw new Error(`Packed floor wrote ${packed.count} papers`);
+      console.log(`${papers}: packed floor, chunk ${chunk}: ${(packed.idbMs / 1000).toFixed(1)} s`);
+      chunkSweep.push({
+        papers,
+        chunk,
+        writeSeconds: packed.idbMs / 1000,
+        readP50: percentile(packed.readMs, 50),
+        readP95: percentile(packed.readMs, 95),
+      });
+    }
+    const packedFloor = chunkSweep.find((c) => c.chunk === CHUNK);
     const result: SizeResult = {
       papers,
       fileBytes: statSync(file).size,
@@ -102,9 +153,10 @@ async function benchSize(papers: number) {
       oursSeconds: ours.loadMs / 1000,
       floorSeconds: floor.idbMs / 1000,
       floorParseSeconds: floor.parseMs / 1000,
+      packedFloorSeconds: packedFloor ? packedFloor.writeSeconds : null,
       diskBytes: before !== null && after !== null ? after - before : null,
     };
-    return { result, lookups, generatedSeconds };
+    return { result, lookups, chunkSweep, generatedSeconds };
   } finally {
     await session.close();
   }
@@ -114,8 +166,11 @@ async function main() {
   if (!values['skip-build']) execSync('npm run build:bench', { stdio: 'inherit' });
   const runs = [];
   for (const papers of sizes) runs.push(await benchSize(papers));
-  console.log(`\n${command}  (Chromium ${EXTENSION_DIR}, batch ${BATCH_SIZE}, seed ${seed})`);
+  console.log(
+    `\n${command}  (Chromium ${EXTENSION_DIR}, batch ${BATCH_SIZE}, chunk ${CHUNK}, seed ${seed})`,
+  );
   console.table(runs.map((r) => installRow(r.result)));
+  console.table(runs.flatMap((r) => r.chunkSweep).map(chunkRow));
   const lookups = runs.flatMap((r) => (r.lookups ? [r.lookups] : []));
   if (lookups.length) console.table(lookups.map(lookupRow));
   mkdirSync('bench/results', { recursive: true });
@@ -123,7 +178,7 @@ async function main() {
   const out = `bench/results/catalog-${stamp}.json`;
   writeFileSync(
     out,
-    `${JSON.stringify({ command, date: new Date().toISOString(), seed, batchSize: BATCH_SIZE, pollMs, runs }, null, 2)}\n`,
+    `${JSON.stringify({ command, date: new Date().toISOString(), seed, batchSize: BATCH_SIZE, chunk: CHUNK, pollMs, runs }, null, 2)}\n`,
   );
   console.log(`results: ${out}`);
 }

@@ -1,6 +1,8 @@
 import { deleteFloorDb, runFloor } from './floor';
+import { indexInfo } from './index-info';
 import { installFile, waitForIdle } from './install';
 import { timeLookups } from './lookups';
+import { runPackedFloor } from './packed-floor';
 
 /**
  * What the bench harness (bench/run.ts) calls in the bench page through page.evaluate. The
@@ -20,6 +22,9 @@ const api = {
   install: (version: string, pollMs: number) => installFile(chosenFile(), version, pollMs),
   floor: (batchSize: number, chunkSize: number) => runFloor(chosenFile(), batchSize, chunkSize),
   deleteFloor: deleteFloorDb,
+  packedFloor: (batchSize: number, chunkSize: number, chunk: number) =>
+    runPackedFloor(chosenFile(), batchSize, chunkSize, chunk),
+  indexInfo,
   lookups: timeLookups,
 };
 

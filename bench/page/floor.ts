@@ -1,5 +1,4 @@
-import type { StoredPaper } from '@/lib/db/catalog-db';
-import { recordChunks } from './catalog-lines';
+import { floorRecord, paperLines, type FloorRecord } from './catalog-lines';
 
 /**
  * The floor: what raw IndexedDB costs for the same records, with no Dexie, no parsing and no
@@ -9,7 +8,7 @@ import { recordChunks } from './catalog-lines';
 
 export const FLOOR_DB = 'paperpeek-bench-floor';
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
+export function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
@@ -26,7 +25,7 @@ function openFloorDb(): Promise<IDBDatabase> {
   return request(open);
 }
 
-function writeBatch(db: IDBDatabase, records: StoredPaper[]): Promise<void> {
+function writeBatch(db: IDBDatabase, records: FloorRecord[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction('papers', 'readwrite', { durability: 'relaxed' });
     const store = tx.objectStore('papers');
@@ -55,7 +54,8 @@ export async function runFloor(
   let parseStart = performance.now();
   let parseMs = 0;
   try {
-    for await (const chunk of recordChunks(file, chunkSize)) {
+    for await (const lines of paperLines(file, chunkSize)) {
+      const chunk = lines.map(floorRecord);
       parseMs += performance.now() - parseStart;
       const start = performance.now();
       for (let i = 0; i < chunk.length; i += batchSize) {

@@ -26,10 +26,16 @@ export type OpenOptions = {
   batchSize?: number;
 };
 
+/**
+ * Validated papers with their lines as read (CR stripped): a line that validated is stored as it
+ * is, which costs nothing, where re-serialising the parsed paper would cost a JSON.stringify each.
+ */
+export type CatalogBatch = { papers: Paper[]; lines: string[] };
+
 export type CatalogStream = {
   header: CatalogHeader;
   /** Validated papers in batches; returns the footer once the whole file checked out. */
-  batches: AsyncGenerator<Paper[], CatalogFooter>;
+  batches: AsyncGenerator<CatalogBatch, CatalogFooter>;
   /** Stop reading without consuming the papers (releases the source). */
   cancel: () => Promise<void>;
 };
@@ -103,15 +109,65 @@ async function* textChunks(source: ReadableStream<Uint8Array>): AsyncGenerator<s
   }
 }
 
-/** Lines of the file, in arrays (one per decoded chunk) to keep per-line overhead low. */
+/** Decoded text gathered before splitting: fewer, larger chunks keep per-chunk overhead low. */
+const SPLIT_CHARS = 1 << 20;
+
+/** Lines of the file, in arrays of about a megabyte of text each. */
 async function* lineChunks(source: ReadableStream<Uint8Array>): AsyncGenerator<string[]> {
   let rest = '';
+  let parts: string[] = [];
+  let size = 0;
   for await (const chunk of textChunks(source)) {
-    const lines = (rest + chunk).split('\n');
+    parts.push(chunk);
+    size += chunk.length;
+    if (size < SPLIT_CHARS) continue;
+    const lines = (rest + parts.join('')).split('\n');
+    parts = [];
+    size = 0;
     rest = lines.pop()!;
     if (lines.length) yield lines;
   }
-  if (rest.trim()) yield [rest];
+  const lines = (rest + parts.join('')).split('\n');
+  rest = lines.pop()!;
+  if (rest.trim()) lines.push(rest);
+  if (lines.length) yield lines;
+}
+
+/**
+ * Line cursor over lineChunks: taking a line is synchronous; only refilling awaits, once per
+ * megabyte, so the per-line cost is a plain array read.
+ */
+class LineCursor {
+  private pending: string[] = [];
+  private index = 0;
+  lineNo = 0;
+  constructor(private readonly chunks: AsyncGenerator<string[]>) {}
+
+  /** True when a line can be taken synchronously; false at the end of the file. */
+  async ready(): Promise<boolean> {
+    while (this.index >= this.pending.length) {
+      const next = await this.chunks.next();
+      if (next.done) return false;
+      this.pending = next.value;
+      this.index = 0;
+    }
+    return true;
+  }
+
+  /** Lines left in the current chunk: that many can be taken without awaiting. */
+  get buffered(): number {
+    return this.pending.length - this.index;
+  }
+
+  take(): string {
+    this.lineNo++;
+    const line = this.pending[this.index++]!;
+    return line.endsWith('\r') ? line.slice(0, -1) : line;
+  }
+
+  close(): Promise<unknown> {
+    return this.chunks.return(undefined);
+  }
 }
 
 function parseHeader(line: string | undefined): CatalogHeader {
@@ -136,78 +192,70 @@ export async function openCatalog(
   source: ReadableStream<Uint8Array>,
   { skip = 0, batchSize = 2000 }: OpenOptions = {},
 ): Promise<CatalogStream> {
-  const lines = lineChunks(source);
-  let pending: string[] = [];
-  let index = 0;
-  let lineNo = 0;
-  /** The next line, or undefined at the end of the file. */
-  async function nextLine(): Promise<string | undefined> {
-    while (index >= pending.length) {
-      const next = await lines.next();
-      if (next.done) return undefined;
-      pending = next.value;
-      index = 0;
-    }
-    lineNo++;
-    const line = pending[index++]!;
-    return line.endsWith('\r') ? line.slice(0, -1) : line;
-  }
-
+  const cursor = new LineCursor(lineChunks(source));
   let header: CatalogHeader;
   try {
-    header = parseHeader(await nextLine());
+    header = parseHeader((await cursor.ready()) ? cursor.take() : undefined);
   } catch (error) {
-    await lines.return(undefined);
+    await cursor.close();
     throw error;
   }
 
-  async function* batches(): AsyncGenerator<Paper[], CatalogFooter> {
+  async function* batches(): AsyncGenerator<CatalogBatch, CatalogFooter> {
     try {
-      for (let skipped = 0; skipped < skip; skipped++) {
-        if ((await nextLine()) === undefined) {
+      for (let skipped = 0; skipped < skip;) {
+        if (!(await cursor.ready())) {
           throw new CatalogFormatError(
             `The file ends after ${skipped} papers, before the ${skip} already loaded: it changed since the load started.`,
           );
         }
+        for (let n = Math.min(cursor.buffered, skip - skipped); n > 0; n--, skipped++)
+          cursor.take();
       }
       const seen = new Set<string>();
       let count = skip;
-      let batch: Paper[] = [];
+      let batch: CatalogBatch = { papers: [], lines: [] };
       for (;;) {
-        const line = await nextLine();
-        if (line === undefined) {
+        if (!(await cursor.ready())) {
           throw new CatalogFormatError(
             `The file ends after ${count} of ${header.count} papers without its closing line: it is truncated. Download it again.`,
           );
         }
-        if (!line.trim()) throw new CatalogFormatError(`Line ${lineNo}: empty line.`);
-        const value = parseJson(line, lineNo) as Record<string, unknown> | null;
-        if (typeof value === 'object' && value !== null && 'end' in value) {
-          if (batch.length) yield batch;
-          return checkFooter(value, count);
-        }
-        const paper = paperSchema.safeParse(value);
-        if (!paper.success) {
-          const id = typeof value?.id === 'string' ? ` (id ${value.id.slice(0, 64)})` : '';
-          throw new CatalogFormatError(`Line ${lineNo}${id}: ${describeIssue(paper.error)}`);
-        }
-        if (seen.has(paper.data.id)) {
-          throw new CatalogFormatError(`Line ${lineNo}: duplicate id ${paper.data.id}.`);
-        }
-        seen.add(paper.data.id);
-        batch.push(paper.data);
-        count++;
-        if (batch.length >= batchSize) {
-          yield batch;
-          batch = [];
+        // Everything buffered is handled without an await: per-line async overhead dominated.
+        for (let n = cursor.buffered; n > 0; n--) {
+          const line = cursor.take();
+          const lineNo = cursor.lineNo;
+          if (!line.trim()) throw new CatalogFormatError(`Line ${lineNo}: empty line.`);
+          const value = parseJson(line, lineNo) as Record<string, unknown> | null;
+          if (typeof value === 'object' && value !== null && 'end' in value) {
+            if (batch.papers.length) yield batch;
+            return await checkFooter(value, count);
+          }
+          const paper = paperSchema.safeParse(value);
+          if (!paper.success) {
+            const id = typeof value?.id === 'string' ? ` (id ${value.id.slice(0, 64)})` : '';
+            throw new CatalogFormatError(`Line ${lineNo}${id}: ${describeIssue(paper.error)}`);
+          }
+          if (seen.has(paper.data.id)) {
+            throw new CatalogFormatError(`Line ${lineNo}: duplicate id ${paper.data.id}.`);
+          }
+          seen.add(paper.data.id);
+          batch.papers.push(paper.data);
+          batch.lines.push(line);
+          count++;
+          if (batch.papers.length >= batchSize) {
+            yield batch;
+            batch = { papers: [], lines: [] };
+          }
         }
       }
     } finally {
-      await lines.return(undefined);
+      await cursor.close();
     }
   }
 
   async function checkFooter(value: object, count: number): Promise<CatalogFooter> {
+    const lineNo = cursor.lineNo;
     const footer = catalogFooterSchema.safeParse(value);
     if (!footer.success)
       throw new CatalogFormatError(`Line ${lineNo}: ${describeIssue(footer.error)}`);
@@ -216,14 +264,16 @@ export async function openCatalog(
         `Line ${lineNo}: the file holds ${count} papers but its header says ${header.count} and its closing line ${footer.data.count}.`,
       );
     }
-    for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
-      if (line.trim()) throw new CatalogFormatError(`Line ${lineNo}: data after the closing line.`);
+    while (await cursor.ready()) {
+      if (cursor.take().trim()) {
+        throw new CatalogFormatError(`Line ${cursor.lineNo}: data after the closing line.`);
+      }
     }
     return footer.data;
   }
 
   const cancel = async () => {
-    await lines.return(undefined);
+    await cursor.close();
   };
   return { header, batches: batches(), cancel };
 }

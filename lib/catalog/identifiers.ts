@@ -127,6 +127,15 @@ function cyrb53(text: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/**
+ * A 32-bit hash for the catalog's in-memory lookup arrays. 32 bits collide (about 116 pairs among
+ * a million keys), so every hit is verified against the stored record before it counts.
+ */
+export function hash32(text: string): number {
+  // The low 32 bits of cyrb53 are its fully mixed h1.
+  return cyrb53(text) % 4294967296;
+}
+
 /** Compact index key for an exact-title lookup; never stores the long title in an index. */
 export function titleKey(title: string): string {
   return cyrb53(normalizeTitle(title)).toString(36);

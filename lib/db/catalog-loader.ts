@@ -1,14 +1,16 @@
-import { parseDoi, titleKey } from '../catalog/identifiers';
 import { CatalogFormatError, openCatalog, type CatalogStream } from '../catalog/catalog-reader';
-import type { CatalogHeader, Paper } from '../catalog/schema';
+import type { CatalogHeader } from '../catalog/schema';
 import {
+  CHUNK,
   readMeta,
   type ActiveCatalog,
   type CatalogDb,
   type CatalogJob,
   type Slot,
-  type StoredPaper,
 } from './catalog-db';
+import { packChunks } from './catalog-chunks';
+import { keyPart, MAX_PAPERS } from './catalog-index';
+import { clearSlot, finishLoad } from './catalog-switch';
 
 /**
  * The load job: streams a catalog file into the inactive slot in checkpointed batches, then makes
@@ -34,10 +36,9 @@ export type LoadOutcome =
   | { status: 'skipped' }
   | { status: 'failed'; error: string };
 
-function toStored(paper: Paper): StoredPaper {
-  const stored: StoredPaper = { ...paper, titleKey: titleKey(paper.title) };
-  if (paper.doi) stored.doiKey = parseDoi(paper.doi) ?? paper.doi.toLowerCase();
-  return stored;
+/** Batches hold whole chunks, so a checkpoint never splits one (the last batch may be short). */
+function alignedBatchSize(batchSize = 2048): number {
+  return Math.max(CHUNK, Math.ceil(batchSize / CHUNK) * CHUNK);
 }
 
 async function openSource(db: CatalogDb, kind: CatalogSource['kind'], ref: string) {
@@ -73,9 +74,9 @@ function messageOf(error: unknown): string {
 /** Records the failure for the status view; the half-filled slot and the staged file go. */
 async function fail(db: CatalogDb, error: unknown, job: CatalogJob | null, fileId?: string) {
   const message = messageOf(error);
-  const tables = job ? [db.meta, db.papers(job.slot)] : [db.meta];
+  const tables = job ? [db.meta, ...db.slotTables(job.slot)] : [db.meta];
   await db.transaction('rw', tables, async () => {
-    if (job) await db.papers(job.slot).clear();
+    if (job) await clearSlot(db, job.slot);
     await db.meta.delete('job');
     await db.meta.put({ key: 'lastError', value: message });
   });
@@ -101,11 +102,18 @@ export async function startLoad(
   try {
     const opened = await openSource(db, source.kind, sourceRef(source));
     label = opened.label;
-    catalog = await openCatalog(opened.stream, { batchSize: options.batchSize });
+    catalog = await openCatalog(opened.stream, { batchSize: alignedBatchSize(options.batchSize) });
   } catch (error) {
     return fail(db, error, null, fileId);
   }
   const { header } = catalog;
+  if (header.count > MAX_PAPERS) {
+    await catalog.cancel();
+    const error = new CatalogFormatError(
+      `The catalog lists ${header.count.toLocaleString('en')} papers; PaperPeek holds at most ${MAX_PAPERS.toLocaleString('en')}.`,
+    );
+    return fail(db, error, null, fileId);
+  }
   if (options.shouldReplace && !options.shouldReplace(header, before.active)) {
     await catalog.cancel();
     return { status: 'skipped' };
@@ -121,8 +129,8 @@ export async function startLoad(
     done: 0,
     startedAt: new Date().toISOString(),
   };
-  await db.transaction('rw', [db.meta, db.papers(slot)], async () => {
-    await db.papers(slot).clear();
+  await db.transaction('rw', [db.meta, ...db.slotTables(slot)], async () => {
+    await clearSlot(db, slot);
     await db.meta.put({ key: 'job', value: job });
     await db.meta.delete('lastError');
   });
@@ -140,15 +148,17 @@ export async function resumeLoad(
 ): Promise<LoadOutcome | null> {
   const { active, job } = await readMeta(db);
   if (!job) {
-    const stale: Slot = active?.slot === 0 ? 1 : 0;
-    if (active && (await db.papers(stale).count()) > 0) await db.papers(stale).clear();
+    if (active) await clearLeftovers(db, active.slot);
     return null;
   }
   const fileId = job.kind === 'file' ? job.ref : undefined;
   let catalog: CatalogStream;
   try {
     const opened = await openSource(db, job.kind, job.ref);
-    catalog = await openCatalog(opened.stream, { skip: job.done, batchSize: options.batchSize });
+    catalog = await openCatalog(opened.stream, {
+      skip: job.done,
+      batchSize: alignedBatchSize(options.batchSize),
+    });
   } catch (error) {
     return fail(db, error, job, fileId);
   }
@@ -163,13 +173,29 @@ export async function resumeLoad(
   return run(db, job, catalog, options);
 }
 
+/** What a worker that died between the switch and the clean-up left: the old slot, key parts. */
+async function clearLeftovers(db: CatalogDb, activeSlot: Slot) {
+  const stale: Slot = activeSlot === 0 ? 1 : 0;
+  const [chunks, parts, index, ownParts] = await Promise.all([
+    db.chunks(stale).count(),
+    db.parts(stale).count(),
+    db.indexes.get(stale),
+    db.parts(activeSlot).count(),
+  ]);
+  if (chunks || parts || index) {
+    await db.transaction('rw', db.slotTables(stale), () => clearSlot(db, stale));
+  }
+  if (ownParts) await db.parts(activeSlot).clear();
+}
+
 async function run(
   db: CatalogDb,
   job: CatalogJob,
   catalog: CatalogStream,
   { signal }: LoadOptions,
 ): Promise<LoadOutcome> {
-  const table = db.papers(job.slot);
+  const chunks = db.chunks(job.slot);
+  const parts = db.parts(job.slot);
   const fileId = job.kind === 'file' ? job.ref : undefined;
   // One batch commits while the next one is parsed and validated.
   let pending: Promise<unknown> = Promise.resolve();
@@ -177,14 +203,17 @@ async function run(
     let done = job.done;
     let next = await catalog.batches.next();
     while (!next.done) {
-      const records = next.value.map(toStored);
+      const { papers, lines } = next.value;
+      const records = packChunks(done, lines);
+      const part = keyPart(done, papers);
       await pending;
       signal?.throwIfAborted();
-      done += records.length;
+      done += papers.length;
       const checkpoint: CatalogJob = { ...job, done };
-      // Records and checkpoint in one transaction: `done` is exactly what the slot holds.
-      pending = db.transaction('rw', [table, db.meta], async () => {
-        await table.bulkPut(records);
+      // Chunks, keys and checkpoint in one transaction: `done` is exactly what the slot holds.
+      pending = db.transaction('rw', [chunks, parts, db.meta], async () => {
+        await chunks.bulkPut(records);
+        await parts.put(part);
         await db.meta.put({ key: 'job', value: checkpoint });
       });
       pending.catch(() => undefined);
@@ -192,28 +221,7 @@ async function run(
     }
     await pending;
     signal?.throwIfAborted();
-    const footer = next.value;
-    const active: ActiveCatalog = {
-      slot: job.slot,
-      version: job.version,
-      kind: job.kind,
-      source: job.source,
-      count: footer.count,
-      loadedAt: new Date().toISOString(),
-    };
-    await db.transaction('rw', [table, db.meta], async () => {
-      const stored = await table.count();
-      if (stored !== footer.count) {
-        throw new CatalogFormatError(
-          `The file lists ${footer.count} papers but only ${stored} distinct ids: some ids repeat.`,
-        );
-      }
-      await db.meta.put({ key: 'active', value: active });
-      await db.meta.delete('job');
-      await db.meta.delete('lastError');
-    });
-    // If the worker dies here, resumeLoad clears the old slot on the next start.
-    await db.papers(job.slot === 0 ? 1 : 0).clear();
+    const active = await finishLoad(db, job, next.value.count);
     if (fileId) await db.files.delete(fileId);
     return { status: 'loaded', active };
   } catch (error) {

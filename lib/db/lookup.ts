@@ -1,7 +1,10 @@
-import { normalizeTitle, parseArxivId, parseDoi, titleKey } from '../catalog/identifiers';
-import type { Paper } from '../catalog/schema';
+import { hash32, normalizeTitle, parseArxivId, parseDoi } from '../catalog/identifiers';
+import { paperSchema, type Paper } from '../catalog/schema';
 import type { MessageOutput } from '../messaging/protocol';
-import type { CatalogDb, StoredPaper } from './catalog-db';
+import type { ActiveCatalog, CatalogDb } from './catalog-db';
+import { readLines } from './catalog-chunks';
+import { doiKey, positionsOf, type CatalogIndex } from './catalog-index';
+import { activeIndex } from './index-cache';
 
 export type LookupMatch = NonNullable<MessageOutput<'lookupPaper'>>;
 
@@ -9,7 +12,7 @@ export type LookupMatch = NonNullable<MessageOutput<'lookupPaper'>>;
 export type CandidateKey =
   | { by: 'arxiv'; id: string }
   | { by: 'doi'; doi: string }
-  | { by: 'title'; key: string; normalized: string }
+  | { by: 'title'; normalized: string }
   | null;
 
 export function classifyCandidate(candidate: string): CandidateKey {
@@ -20,69 +23,62 @@ export function classifyCandidate(candidate: string): CandidateKey {
   if (doi) return { by: 'doi', doi };
   const normalized = normalizeTitle(candidate);
   if (!normalized) return null;
-  return { by: 'title', key: titleKey(candidate), normalized };
+  return { by: 'title', normalized };
 }
 
-function toPaper({ titleKey: _key, doiKey: _doi, ...paper }: StoredPaper): Paper {
-  return paper;
+function positionsFor(index: CatalogIndex, key: NonNullable<CandidateKey>): number[] {
+  if (key.by === 'arxiv') return positionsOf(index.id, hash32(key.id));
+  if (key.by === 'doi') return positionsOf(index.doi, hash32(key.doi));
+  return positionsOf(index.title, hash32(key.normalized));
+}
+
+/** Hashes collide: a stored record matches only if its own key equals the candidate's. */
+function matches(paper: Paper, key: NonNullable<CandidateKey>): boolean {
+  if (key.by === 'arxiv') return paper.id === key.id;
+  if (key.by === 'doi') return paper.doi !== undefined && doiKey(paper.doi) === key.doi;
+  return normalizeTitle(paper.title) === key.normalized;
 }
 
 /**
- * One answer per candidate (null when nothing matches), all read in ONE transaction together
- * with the active slot, so a load switching catalogs mid-request can never mix old and new.
- * Keys are deduplicated and fetched with one bulkGet and two anyOf queries.
+ * One answer per candidate (null when nothing matches). The active catalog, its index and the
+ * records are read in ONE transaction, so a load switching catalogs mid-request can never mix old
+ * and new. Misses are settled in memory; hits read only their chunks, once each.
  */
 export async function lookupCandidates(
   db: CatalogDb,
   candidates: readonly string[],
 ): Promise<(LookupMatch | null)[]> {
   const keys = candidates.map(classifyCandidate);
-  const ids = new Set<string>();
-  const dois = new Set<string>();
-  const titleKeys = new Set<string>();
-  for (const key of keys) {
-    if (key?.by === 'arxiv') ids.add(key.id);
-    else if (key?.by === 'doi') dois.add(key.doi);
-    else if (key?.by === 'title') titleKeys.add(key.key);
-  }
-  const tables = [db.meta, db.papers0, db.papers1];
+  const tables = [db.meta, db.indexes, db.chunks0, db.chunks1];
   const found = await db.transaction('r', tables, async () => {
-    const active = await db.meta.get('active');
-    if (active?.key !== 'active') return null;
-    const table = db.papers(active.value.slot);
-    const [byId, byDoi, byTitle] = await Promise.all([
-      ids.size ? table.bulkGet([...ids]) : [],
-      dois.size
-        ? table
-            .where('doiKey')
-            .anyOf([...dois])
-            .toArray()
-        : [],
-      titleKeys.size
-        ? table
-            .where('titleKey')
-            .anyOf([...titleKeys])
-            .toArray()
-        : [],
-    ]);
-    return { byId, byDoi, byTitle };
+    const record = await db.meta.get('active');
+    if (record?.key !== 'active') return null;
+    const active: ActiveCatalog = record.value;
+    const index = await activeIndex(db, active);
+    if (!index) return null;
+    const positions = keys.map((key) => (key ? positionsFor(index, key) : []));
+    const lines = await readLines(db, active.slot, positions.flat());
+    return { positions, lines };
   });
   if (!found) return keys.map(() => null);
 
-  const idMap = new Map(found.byId.flatMap((p) => (p ? [[p.id, p] as const] : [])));
-  const doiMap = new Map(found.byDoi.map((p) => [p.doiKey!, p] as const));
-  // Several papers may share a hash; the normalized title decides (a collision never matches).
-  const titleMap = new Map<string, StoredPaper>();
-  for (const paper of found.byTitle) {
-    const normalized = normalizeTitle(paper.title);
-    if (!titleMap.has(normalized)) titleMap.set(normalized, paper);
-  }
-  return keys.map((key) => {
-    let paper: StoredPaper | undefined;
-    if (key?.by === 'arxiv') paper = idMap.get(key.id);
-    else if (key?.by === 'doi') paper = doiMap.get(key.doi);
-    else if (key?.by === 'title') paper = titleMap.get(key.normalized);
-    return paper && key ? { paper: toPaper(paper), matchedBy: key.by } : null;
+  const parsed = new Map<number, Paper | null>();
+  const paperAt = (position: number): Paper | null => {
+    if (!parsed.has(position)) {
+      const line = found.lines.get(position);
+      // The loader validated every line; parsing again strips any field the schema does not know.
+      const paper = line === undefined ? null : paperSchema.safeParse(JSON.parse(line));
+      parsed.set(position, paper?.success ? paper.data : null);
+    }
+    return parsed.get(position)!;
+  };
+  return keys.map((key, i) => {
+    if (!key) return null;
+    for (const position of found.positions[i]!) {
+      const paper = paperAt(position);
+      if (paper && matches(paper, key)) return { paper, matchedBy: key.by };
+    }
+    return null;
   });
 }
 

@@ -98,7 +98,7 @@ export function stageSyntheticCatalog(page: Page, spec: SyntheticSpec): Promise<
   );
 }
 
-/** Records in both paper slots and the recorded job, read straight from IndexedDB. */
+/** Papers stored in both slots (lines of their chunks) and the recorded job, from IndexedDB. */
 export function readCatalogDb(
   page: Page,
 ): Promise<{ papers0: number; papers1: number; job: { done: number; total: number } | null }> {
@@ -108,15 +108,19 @@ export function readCatalogDb(
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tx = db.transaction(['papers0', 'papers1', 'meta']);
+    const tx = db.transaction(['chunks0', 'chunks1', 'meta']);
     const ask = <T>(request: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
+    const linesIn = async (store: string) => {
+      const chunks = (await ask(tx.objectStore(store).getAll())) as { lines: string }[];
+      return chunks.reduce((n, chunk) => n + chunk.lines.split('\n').length, 0);
+    };
     const [papers0, papers1, job] = await Promise.all([
-      ask(tx.objectStore('papers0').count()),
-      ask(tx.objectStore('papers1').count()),
+      linesIn('chunks0'),
+      linesIn('chunks1'),
       ask(tx.objectStore('meta').get('job')),
     ]);
     db.close();

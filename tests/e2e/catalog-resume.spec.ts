@@ -46,6 +46,8 @@ test('a load interrupted by stopping the worker resumes and completes exactly', 
   const atStop = await readCatalogDb(page);
   expect(atStop.job!.done).toBeGreaterThan(0);
   expect(atStop.job!.done).toBeLessThan(BIG.count);
+  // The checkpoint counts exactly the papers the new slot holds (the old slot holds OLD's).
+  expect(atStop.papers0 + atStop.papers1).toBe(atStop.job!.done + OLD.count);
   // A stopped worker writes nothing: the checkpoint stays put.
   await page.waitForTimeout(1500);
   expect((await readCatalogDb(page)).job).toEqual(atStop.job);

@@ -8,7 +8,7 @@ async function readAll(source: ReadableStream<Uint8Array>, options = {}) {
   const read: Paper[] = [];
   let next = await catalog.batches.next();
   while (!next.done) {
-    read.push(...next.value);
+    read.push(...next.value.papers);
     next = await catalog.batches.next();
   }
   return { header: catalog.header, papers: read, footer: next.value };
@@ -30,7 +30,8 @@ describe('openCatalog', () => {
     const sizes: number[] = [];
     let next = await catalog.batches.next();
     while (!next.done) {
-      sizes.push(next.value.length);
+      sizes.push(next.value.papers.length);
+      expect(next.value.lines.map((line) => JSON.parse(line))).toEqual(next.value.papers);
       next = await catalog.batches.next();
     }
     expect(catalog.header.count).toBe(25);

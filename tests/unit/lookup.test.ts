@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { titleKey } from '@/lib/catalog/identifiers';
-import type { CatalogDb } from '@/lib/db/catalog-db';
+import { hash32, normalizeTitle, titleKey } from '@/lib/catalog/identifiers';
+import type { ActiveCatalog, CatalogDb } from '@/lib/db/catalog-db';
+import { positionsOf } from '@/lib/db/catalog-index';
 import { stageCatalogFile } from '@/lib/db/catalog-files';
 import { startLoad } from '@/lib/db/catalog-loader';
 import { lookupCandidates, lookupPaper } from '@/lib/db/lookup';
@@ -89,8 +90,7 @@ describe('lookupPaper', () => {
   it('matches quotes, dashes and & against "and"', async () => {
     const match = await lookupPaper(db, `Don't Stop Pretraining and Adapt: "Quotes" - Dashes`);
     expect(match?.paper.id).toBe(journal.id);
-    // Index-only fields stay inside the database.
-    expect(match?.paper).not.toHaveProperty('titleKey');
+    expect(match?.paper).toEqual(journal);
   });
 
   it.each([
@@ -105,15 +105,37 @@ describe('lookupPaper', () => {
     expect(await lookupPaper(db, query)).toBeNull();
   });
 
-  it('a stored record whose title hash collides is not a match', async () => {
-    const active = (await db.meta.get('active'))!.value as { slot: 0 | 1 };
-    const key = titleKey('A Title Nobody Wrote');
-    await db
-      .papers(active.slot)
-      .put({ ...makePaper(9, { title: 'Something Else' }), titleKey: key });
-    expect(await lookupPaper(db, 'A Title Nobody Wrote')).toBeNull();
-    await db.papers(active.slot).delete(makePaper(9).id);
-  });
+  it.each([
+    ['title', 'A Title Nobody Wrote', hash32(normalizeTitle('A Title Nobody Wrote')), 0],
+    ['id', '2312.99999', hash32('2312.99999'), 0],
+    ['doi', '10.1000/nobody', hash32('10.1000/nobody'), 2],
+  ] as const)(
+    'a record whose %s hash collides is not a match',
+    async (column, query, hash, target) => {
+      const record = (await db.meta.get('active'))!;
+      const active = record.value as ActiveCatalog;
+      const index = (await db.indexes.get(active.slot))!;
+      // Point the query's hash at a stored paper with such a key, as a 32-bit collision would.
+      const hashes = [...index[column].hash, hash];
+      const positions = [...index[column].pos, target];
+      const order = hashes.map((_, i) => i).sort((a, b) => hashes[a]! - hashes[b]!);
+      const colliding = {
+        hash: Uint32Array.from(order.map((i) => hashes[i]!)),
+        pos: Uint32Array.from(order.map((i) => positions[i]!)),
+      };
+      await db.indexes.put({ ...index, [column]: colliding });
+      // A new loadedAt makes the lookup read the changed index instead of its cached one.
+      await db.meta.put({ key: 'active', value: { ...active, loadedAt: `${active.loadedAt}+` } });
+      try {
+        expect(positionsOf(colliding, hash)).toEqual([target]);
+        expect(await lookupPaper(db, query)).toBeNull();
+        expect((await lookupPaper(db, mamba.title))?.paper.id).toBe(mamba.id);
+      } finally {
+        await db.indexes.put(index);
+        await db.meta.put(record);
+      }
+    },
+  );
 });
 
 describe('lookupCandidates', () => {
