@@ -38,25 +38,28 @@ const MISSES = [
     `Efficient ${pick(rng, ['Sparse', 'Robust', 'Latent'])} Attention for Long Documents ${int(rng, 1, 1e6)}`,
 ];
 
-export type LookupBatch = { candidates: string[]; expectedHits: number };
+/** `expected[i]` is the catalog id candidate i names, or null for a string that matches nothing. */
+export type LookupBatch = { candidates: string[]; expected: (string | null)[] };
 
 export function lookupBatches(seed: number, count: number, batches: number): LookupBatch[] {
   const rng = mulberry32(seed ^ 0x5eed);
   const paperAt = () => syntheticPaper(seed, count, int(rng, 0, count - 1));
   return Array.from({ length: batches }, () => {
-    const candidates: string[] = [];
-    while (candidates.length < BATCH_MIX.arxiv) {
+    const pairs: [string, string | null][] = [];
+    while (pairs.length < BATCH_MIX.arxiv) {
       const paper = paperAt();
-      if (paper.arxivId) candidates.push(pick(rng, ARXIV_FORMS)(paper.arxivId));
+      if (paper.arxivId) pairs.push([pick(rng, ARXIV_FORMS)(paper.arxivId), paper.id]);
     }
-    for (let i = 0; i < BATCH_MIX.title; i++)
-      candidates.push(pick(rng, TITLE_FORMS)(paperAt().title));
-    for (let i = 0; i < BATCH_MIX.miss; i++) candidates.push(pick(rng, MISSES)(rng));
+    for (let i = 0; i < BATCH_MIX.title; i++) {
+      const paper = paperAt();
+      pairs.push([pick(rng, TITLE_FORMS)(paper.title), paper.id]);
+    }
+    for (let i = 0; i < BATCH_MIX.miss; i++) pairs.push([pick(rng, MISSES)(rng), null]);
     // Shuffle so hits and misses interleave as they do on a page.
-    for (let i = candidates.length - 1; i > 0; i--) {
+    for (let i = pairs.length - 1; i > 0; i--) {
       const j = int(rng, 0, i);
-      [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
+      [pairs[i], pairs[j]] = [pairs[j]!, pairs[i]!];
     }
-    return { candidates, expectedHits: BATCH_MIX.arxiv + BATCH_MIX.title };
+    return { candidates: pairs.map(([c]) => c), expected: pairs.map(([, id]) => id) };
   });
 }

@@ -71,7 +71,7 @@ export function lookupRow(l: LookupSummary) {
     'p50 ms': fmt(l.p50, 1),
     'p95 ms': fmt(l.p95, 1),
     'max ms': fmt(l.max, 1),
-    'batches with wrong hit count': l.wrongHitBatches,
+    'batches with a wrong answer': l.wrongHitBatches,
     'cold p50 ms': fmt(percentile(l.cold, 50), 1),
     'cold max ms': fmt(Math.max(...l.cold), 1),
     'index MB': fmt(l.indexBytes / 1024 ** 2, 1),

@@ -136,6 +136,11 @@ export function hash32(text: string): number {
   return cyrb53(text) % 4294967296;
 }
 
+/** The full 53-bit hash: low 32 bits as hash32, high 21 bits as a check that halves nothing. */
+export function hash53(text: string): number {
+  return cyrb53(text);
+}
+
 /** Compact index key for an exact-title lookup; never stores the long title in an index. */
 export function titleKey(title: string): string {
   return cyrb53(normalizeTitle(title)).toString(36);

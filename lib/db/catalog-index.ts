@@ -1,13 +1,18 @@
-import { hash32, normalizeTitle, parseDoi } from '../catalog/identifiers';
+import { hash53, normalizeTitle, parseDoi } from '../catalog/identifiers';
 import type { Paper } from '../catalog/schema';
 import type { Slot } from './catalog-db';
 
 /**
- * The lookup index: for ids, normalized titles and DOIs, sorted 32-bit hashes with the catalog
- * position of each paper. A miss is answered from these arrays alone; a hit names the positions to
- * read and verify (32-bit hashes collide, so the stored record always has the last word).
+ * The lookup index, held in memory by the background: for ids, normalized titles and DOIs, sorted
+ * 32-bit hashes with each paper's catalog position, plus what it takes to answer a batch lookup
+ * without reading a single record:
+ * - ids are stored exactly (a compact code for new-style arXiv ids, a map for the rest), so an
+ *   id hit is certain and a title or DOI hit names its paper's id;
+ * - title and DOI entries carry the other 21 bits of a 53-bit hash, so a hit agrees on 53 bits:
+ *   a stray match for a string outside the catalog has odds of about count / 2^53 (1e-10 at 1M).
  */
 
+const TWO32 = 4294967296;
 /** Positions take 21 bits next to a 32-bit hash in one exactly representable double (2^53). */
 const POSITION_BITS = 21;
 const POSITIONS = 2 ** POSITION_BITS;
@@ -17,16 +22,24 @@ export const MAX_PAPERS = POSITIONS;
 /** One load batch's keys, written with its chunks; positions of id/title are start + i. */
 export type KeyPart = {
   start: number;
-  idHash: Uint32Array;
-  titleHash: Uint32Array;
-  doiHash: Uint32Array;
+  ids: string[];
+  titleHash: Float64Array;
+  doiHash: Float64Array;
   doiPos: Uint32Array;
 };
 
-/** Hashes ascending, with the position of each; equal hashes are adjacent. */
-export type HashColumn = { hash: Uint32Array; pos: Uint32Array };
+/** Hashes ascending (low 32 bits), with the position and the high 21 bits of each entry. */
+export type HashColumn = { hash: Uint32Array; pos: Uint32Array; check: Uint32Array };
 
-export type CatalogIndex = { count: number; id: HashColumn; title: HashColumn; doi: HashColumn };
+export type CatalogIndex = {
+  count: number;
+  id: HashColumn;
+  /** Per position: new-style arXiv ids as yymm * 100000 + number; 0 for ids kept in `otherIds`. */
+  idCode: Uint32Array;
+  otherIds: Map<number, string>;
+  title: HashColumn;
+  doi: HashColumn;
+};
 export type CatalogIndexRecord = CatalogIndex & { slot: Slot };
 
 /** The DOI as a lookup key: canonical lower case (DOIs are case-insensitive). */
@@ -35,46 +48,74 @@ export function doiKey(doi: string): string {
 }
 
 export function keyPart(start: number, papers: readonly Paper[]): KeyPart {
-  const idHash = new Uint32Array(papers.length);
-  const titleHash = new Uint32Array(papers.length);
+  const titleHash = new Float64Array(papers.length);
   const doiHash: number[] = [];
   const doiPos: number[] = [];
   papers.forEach((paper, i) => {
-    idHash[i] = hash32(paper.id);
-    titleHash[i] = hash32(normalizeTitle(paper.title));
+    titleHash[i] = hash53(normalizeTitle(paper.title));
     if (paper.doi) {
-      doiHash.push(hash32(doiKey(paper.doi)));
+      doiHash.push(hash53(doiKey(paper.doi)));
       doiPos.push(start + i);
     }
   });
   return {
     start,
-    idHash,
+    ids: papers.map((paper) => paper.id),
     titleHash,
-    doiHash: Uint32Array.from(doiHash),
+    doiHash: Float64Array.from(doiHash),
     doiPos: Uint32Array.from(doiPos),
   };
 }
 
+const NEW_STYLE_ID = /^(\d{4})\.(\d{4,5})$/;
+
+/** yymm.nnnnn as one integer; the digit count follows from yymm (4 digits before 2015). */
+function encodeId(id: string): number {
+  const match = NEW_STYLE_ID.exec(id);
+  if (!match) return 0;
+  const yymm = Number(match[1]);
+  if (match[2]!.length !== (yymm < 1501 ? 4 : 5)) return 0;
+  return yymm * 100000 + Number(match[2]);
+}
+
+function decodeId(code: number): string {
+  const yymm = Math.floor(code / 100000);
+  const number = String(code - yymm * 100000).padStart(yymm < 1501 ? 4 : 5, '0');
+  return `${String(yymm).padStart(4, '0')}.${number}`;
+}
+
+/** The id of the paper at `position`. */
+export function idAt(index: CatalogIndex, position: number): string | undefined {
+  const code = index.idCode[position];
+  if (code) return decodeId(code);
+  return index.otherIds.get(position);
+}
+
 /** Sorts (hash, position) pairs by packing each into one double: a native numeric sort. */
-function column(hashes: Uint32Array, positions: Uint32Array | null): HashColumn {
+function column(hashes: Float64Array, positions: Uint32Array | null): HashColumn {
   const packed = new Float64Array(hashes.length);
+  const highByPosition = new Map<number, number>();
   for (let i = 0; i < hashes.length; i++) {
-    packed[i] = hashes[i]! * POSITIONS + (positions ? positions[i]! : i);
+    const position = positions ? positions[i]! : i;
+    const high = Math.floor(hashes[i]! / TWO32);
+    packed[i] = (hashes[i]! - high * TWO32) * POSITIONS + position;
+    highByPosition.set(position, high);
   }
   packed.sort();
   const hash = new Uint32Array(packed.length);
   const pos = new Uint32Array(packed.length);
+  const check = new Uint32Array(packed.length);
   for (let i = 0; i < packed.length; i++) {
     const h = Math.floor(packed[i]! / POSITIONS);
     hash[i] = h;
     pos[i] = packed[i]! - h * POSITIONS;
+    check[i] = highByPosition.get(pos[i]!)!;
   }
-  return { hash, pos };
+  return { hash, pos, check };
 }
 
-function concat(arrays: Uint32Array[]): Uint32Array {
-  const out = new Uint32Array(arrays.reduce((n, a) => n + a.length, 0));
+function concat<T extends Float64Array | Uint32Array>(arrays: T[], make: (n: number) => T): T {
+  const out = make(arrays.reduce((n, a) => n + a.length, 0));
   let offset = 0;
   for (const a of arrays) {
     out.set(a, offset);
@@ -85,43 +126,66 @@ function concat(arrays: Uint32Array[]): Uint32Array {
 
 /** The index of a slot from its key parts (in any order); throws if they do not tile 0..count. */
 export function buildIndex(parts: readonly KeyPart[], count: number): CatalogIndex {
-  const ids = new Uint32Array(count);
-  const titles = new Uint32Array(count);
+  const idHash = new Float64Array(count);
+  const titles = new Float64Array(count);
+  const idCode = new Uint32Array(count);
+  const otherIds = new Map<number, string>();
   let covered = 0;
   for (const part of parts) {
-    if (part.start + part.idHash.length > count) {
+    if (part.start + part.ids.length > count) {
       throw new Error(`Stored keys reach past the ${count} papers of the catalog.`);
     }
-    ids.set(part.idHash, part.start);
+    part.ids.forEach((id, i) => {
+      const position = part.start + i;
+      idHash[position] = hash53(id);
+      const code = encodeId(id);
+      if (code) idCode[position] = code;
+      else otherIds.set(position, id);
+    });
     titles.set(part.titleHash, part.start);
-    covered += part.idHash.length;
+    covered += part.ids.length;
   }
   if (covered !== count) {
     throw new Error(`The catalog lists ${count} papers but ${covered} were stored.`);
   }
   return {
     count,
-    id: column(ids, null),
+    id: column(idHash, null),
+    idCode,
+    otherIds,
     title: column(titles, null),
-    doi: column(concat(parts.map((p) => p.doiHash)), concat(parts.map((p) => p.doiPos))),
+    doi: column(
+      concat(
+        parts.map((p) => p.doiHash),
+        (n) => new Float64Array(n),
+      ),
+      concat(
+        parts.map((p) => p.doiPos),
+        (n) => new Uint32Array(n),
+      ),
+    ),
   };
 }
 
-/** Positions whose key hashes to `hash` (binary search; usually none or one). */
+/** Positions whose key has the 53-bit hash `hash` (binary search; usually none or one). */
 export function positionsOf(col: HashColumn, hash: number): number[] {
+  const high = Math.floor(hash / TWO32);
+  const low = hash - high * TWO32;
   let lo = 0;
   let hi = col.hash.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (col.hash[mid]! < hash) lo = mid + 1;
+    if (col.hash[mid]! < low) lo = mid + 1;
     else hi = mid;
   }
   const found: number[] = [];
-  for (let i = lo; i < col.hash.length && col.hash[i] === hash; i++) found.push(col.pos[i]!);
+  for (let i = lo; i < col.hash.length && col.hash[i] === low; i++) {
+    if (col.check[i] === high) found.push(col.pos[i]!);
+  }
   return found;
 }
 
-/** Groups of positions whose ids share a hash: the only places a duplicate id can hide. */
+/** Groups of positions whose ids share a 32-bit hash: the only places a duplicate id can hide. */
 export function idHashCollisions(index: CatalogIndex): number[][] {
   const groups: number[][] = [];
   const { hash, pos } = index.id;
@@ -134,10 +198,11 @@ export function idHashCollisions(index: CatalogIndex): number[][] {
   return groups;
 }
 
-/** Bytes the index takes in memory. */
+/** Bytes the index takes in memory (the map of non-arXiv ids counted at ~40 bytes an entry). */
 export function indexBytes(index: CatalogIndex): number {
-  return [index.id, index.title, index.doi].reduce(
-    (n, c) => n + c.hash.byteLength + c.pos.byteLength,
+  const columns = [index.id, index.title, index.doi].reduce(
+    (n, c) => n + c.hash.byteLength + c.pos.byteLength + c.check.byteLength,
     0,
   );
+  return columns + index.idCode.byteLength + index.otherIds.size * 40;
 }

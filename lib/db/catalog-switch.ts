@@ -1,7 +1,6 @@
 import { CatalogFormatError } from '../catalog/catalog-reader';
 import type { ActiveCatalog, CatalogDb, CatalogJob, Slot } from './catalog-db';
-import { readLines } from './catalog-chunks';
-import { buildIndex, idHashCollisions, type CatalogIndex } from './catalog-index';
+import { buildIndex, idAt, idHashCollisions, type CatalogIndex } from './catalog-index';
 
 /**
  * The end of a load: build the slot's index from its key parts, prove the ids distinct, then make
@@ -18,20 +17,15 @@ const lineOf = (position: number) => position + 2;
 
 /**
  * Equal id hashes are the only candidates for a repeated id (the reader catches repeats within one
- * run; this also covers a file that changed across a resume). About a hundred hash pairs collide
- * in a million ids, so reading their records costs little.
+ * run; this also covers a file that changed across a resume). The index holds every id exactly,
+ * so the check needs no record reads.
  */
-async function checkDistinctIds(db: CatalogDb, slot: Slot, index: CatalogIndex): Promise<void> {
-  const groups = idHashCollisions(index);
-  if (!groups.length) return;
-  const lines = await db.transaction('r', db.chunks(slot), () =>
-    readLines(db, slot, groups.flat()),
-  );
+function checkDistinctIds(index: CatalogIndex): void {
   let first: [number, number, string] | null = null;
-  for (const group of groups) {
+  for (const group of idHashCollisions(index)) {
     const seen = new Map<string, number>();
     for (const position of [...group].sort((a, b) => a - b)) {
-      const id = (JSON.parse(lines.get(position) ?? '{}') as { id?: string }).id ?? '';
+      const id = idAt(index, position) ?? '';
       const earlier = seen.get(id);
       if (earlier !== undefined && (!first || earlier < first[0])) first = [earlier, position, id];
       seen.set(id, position);
@@ -52,7 +46,7 @@ export async function finishLoad(
 ): Promise<ActiveCatalog> {
   const parts = await db.parts(job.slot).toArray();
   const index = buildIndex(parts, count);
-  await checkDistinctIds(db, job.slot, index);
+  checkDistinctIds(index);
   const active: ActiveCatalog = {
     slot: job.slot,
     version: job.version,

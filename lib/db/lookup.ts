@@ -1,12 +1,13 @@
-import { hash32, normalizeTitle, parseArxivId, parseDoi } from '../catalog/identifiers';
+import { hash53, normalizeTitle, parseArxivId, parseDoi } from '../catalog/identifiers';
 import { paperSchema, type Paper } from '../catalog/schema';
 import type { MessageOutput } from '../messaging/protocol';
 import type { ActiveCatalog, CatalogDb } from './catalog-db';
 import { readLines } from './catalog-chunks';
-import { doiKey, positionsOf, type CatalogIndex } from './catalog-index';
+import { idAt, positionsOf, type CatalogIndex } from './catalog-index';
 import { activeIndex } from './index-cache';
 
 export type LookupMatch = NonNullable<MessageOutput<'lookupPaper'>>;
+export type CandidateMatch = NonNullable<MessageOutput<'lookupCandidates'>[number]>;
 
 /** What a candidate string names, in the order identifiers are trusted. */
 export type CandidateKey =
@@ -26,63 +27,85 @@ export function classifyCandidate(candidate: string): CandidateKey {
   return { by: 'title', normalized };
 }
 
-function positionsFor(index: CatalogIndex, key: NonNullable<CandidateKey>): number[] {
-  if (key.by === 'arxiv') return positionsOf(index.id, hash32(key.id));
-  if (key.by === 'doi') return positionsOf(index.doi, hash32(key.doi));
-  return positionsOf(index.title, hash32(key.normalized));
-}
-
-/** Hashes collide: a stored record matches only if its own key equals the candidate's. */
-function matches(paper: Paper, key: NonNullable<CandidateKey>): boolean {
-  if (key.by === 'arxiv') return paper.id === key.id;
-  if (key.by === 'doi') return paper.doi !== undefined && doiKey(paper.doi) === key.doi;
-  return normalizeTitle(paper.title) === key.normalized;
+/** The catalog position of the paper `key` names, from the index alone. */
+function positionOf(index: CatalogIndex, key: NonNullable<CandidateKey>): number | undefined {
+  if (key.by === 'arxiv') {
+    // Ids are held exactly, so an id hit is certain, not probable.
+    return positionsOf(index.id, hash53(key.id)).find((p) => idAt(index, p) === key.id);
+  }
+  const column = key.by === 'doi' ? index.doi : index.title;
+  return positionsOf(column, hash53(key.by === 'doi' ? key.doi : key.normalized))[0];
 }
 
 /**
- * One answer per candidate (null when nothing matches). The active catalog, its index and the
- * records are read in ONE transaction, so a load switching catalogs mid-request can never mix old
- * and new. Misses are settled in memory; hits read only their chunks, once each.
+ * Runs `read` over the active catalog and its index in ONE read transaction, so a load switching
+ * catalogs mid-request can never mix old and new. Null when no catalog is active yet.
  */
-export async function lookupCandidates(
+async function withActive<T>(
   db: CatalogDb,
-  candidates: readonly string[],
-): Promise<(LookupMatch | null)[]> {
-  const keys = candidates.map(classifyCandidate);
+  read: (index: CatalogIndex, active: ActiveCatalog) => Promise<T> | T,
+): Promise<T | null> {
   const tables = [db.meta, db.indexes, db.chunks0, db.chunks1];
-  const found = await db.transaction('r', tables, async () => {
+  return db.transaction('r', tables, async () => {
     const record = await db.meta.get('active');
     if (record?.key !== 'active') return null;
-    const active: ActiveCatalog = record.value;
-    const index = await activeIndex(db, active);
-    if (!index) return null;
-    const positions = keys.map((key) => (key ? positionsFor(index, key) : []));
-    const lines = await readLines(db, active.slot, positions.flat());
-    return { positions, lines };
-  });
-  if (!found) return keys.map(() => null);
-
-  const parsed = new Map<number, Paper | null>();
-  const paperAt = (position: number): Paper | null => {
-    if (!parsed.has(position)) {
-      const line = found.lines.get(position);
-      // The loader validated every line; parsing again strips any field the schema does not know.
-      const paper = line === undefined ? null : paperSchema.safeParse(JSON.parse(line));
-      parsed.set(position, paper?.success ? paper.data : null);
-    }
-    return parsed.get(position)!;
-  };
-  return keys.map((key, i) => {
-    if (!key) return null;
-    for (const position of found.positions[i]!) {
-      const paper = paperAt(position);
-      if (paper && matches(paper, key)) return { paper, matchedBy: key.by };
-    }
-    return null;
+    const index = await activeIndex(db, record.value);
+    return index ? read(index, record.value) : null;
   });
 }
 
+/** One answer per candidate: the catalog id it names, or null. Reads no paper records. */
+export async function lookupCandidates(
+  db: CatalogDb,
+  candidates: readonly string[],
+): Promise<(CandidateMatch | null)[]> {
+  const keys = candidates.map(classifyCandidate);
+  const answers = await withActive(db, (index) =>
+    keys.map((key): CandidateMatch | null => {
+      const position = key ? positionOf(index, key) : undefined;
+      const id = position === undefined ? undefined : idAt(index, position);
+      return id && key ? { id, matchedBy: key.by } : null;
+    }),
+  );
+  return answers ?? keys.map(() => null);
+}
+
+async function readPapers(
+  db: CatalogDb,
+  index: CatalogIndex,
+  active: ActiveCatalog,
+  ids: readonly (string | undefined)[],
+): Promise<(Paper | null)[]> {
+  const positions = ids.map((id) => (id ? positionOf(index, { by: 'arxiv', id }) : undefined));
+  const lines = await readLines(
+    db,
+    active.slot,
+    positions.filter((p) => p !== undefined),
+  );
+  return positions.map((position, i) => {
+    const line = position === undefined ? undefined : lines.get(position);
+    if (line === undefined) return null;
+    // The loader validated every line; parsing again strips any field the schema does not know.
+    const parsed = paperSchema.safeParse(JSON.parse(line));
+    return parsed.success && parsed.data.id === ids[i] ? parsed.data : null;
+  });
+}
+
+/** Full records by catalog id, in order; null for an id the catalog does not hold. */
+export async function getPapers(db: CatalogDb, ids: readonly string[]): Promise<(Paper | null)[]> {
+  const papers = await withActive(db, (index, active) => readPapers(db, index, active, ids));
+  return papers ?? ids.map(() => null);
+}
+
+/** One paper by arXiv id, any arXiv-style URL, DOI or exact title, with its full record. */
 export async function lookupPaper(db: CatalogDb, query: string): Promise<LookupMatch | null> {
-  const [match] = await lookupCandidates(db, [query]);
-  return match ?? null;
+  const key = classifyCandidate(query);
+  if (!key) return null;
+  const found = await withActive(db, async (index, active) => {
+    const position = positionOf(index, key);
+    const id = position === undefined ? undefined : idAt(index, position);
+    const [paper] = await readPapers(db, index, active, [id]);
+    return paper ? { paper, matchedBy: key.by } : null;
+  });
+  return found ?? null;
 }

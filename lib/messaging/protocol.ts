@@ -17,6 +17,14 @@ export const lookupMatchSchema = z.object({
   matchedBy: matchedBySchema,
 });
 
+/** A batch answer names the paper; its record is fetched only when someone wants to show it. */
+export const candidateMatchSchema = z.object({
+  id: z.string(),
+  matchedBy: matchedBySchema,
+});
+
+const paperId = z.string().min(1).max(64);
+
 export const catalogStatusSchema = z.object({
   /** The catalog lookups are answered from; null before the first install finished. */
   active: z
@@ -48,14 +56,31 @@ export const protocol = {
     input: z.object({ query }),
     output: lookupMatchSchema.nullable(),
   },
-  /** Many candidate strings at once (a page's links, headings...): one answer per candidate. */
+  /**
+   * Many candidate strings at once (a page's links, headings...): one answer per candidate, the
+   * matched paper's catalog id or null. Answered from the in-memory index without reading records,
+   * so a page's whole batch costs about a millisecond.
+   */
   lookupCandidates: {
     input: z.object({ candidates: z.array(query).max(2000) }),
-    output: z.array(lookupMatchSchema.nullable()),
+    output: z.array(candidateMatchSchema.nullable()),
+  },
+  /** Full records by catalog id (a card, related papers): one answer per id, null if unknown. */
+  getPapers: {
+    input: z.object({ ids: z.array(paperId).max(500) }),
+    output: z.array(paperSchema.nullable()),
   },
   getCatalogStatus: {
     input: z.undefined(),
     output: catalogStatusSchema,
+  },
+  /**
+   * From a content script: how many distinct catalog papers its page shows, for the toolbar badge.
+   * Only a count crosses: the background needs nothing else to draw the badge.
+   */
+  reportPagePapers: {
+    input: z.object({ count: z.number().int().min(0).max(100_000) }),
+    output: z.null(),
   },
   /** Replace the catalog with a file the caller staged in the catalog database (see catalog-db). */
   loadCatalogFile: {

@@ -35,7 +35,7 @@ test('a load interrupted by stopping the worker resumes and completes exactly', 
     candidates: [syntheticId(0), syntheticTitle(OLD.offset + 3)],
   });
   expect(newHit).toBeNull();
-  expect(oldHit?.paper.id).toBe(syntheticId(OLD.offset + 3));
+  expect(oldHit?.id).toBe(syntheticId(OLD.offset + 3));
 
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
@@ -79,7 +79,7 @@ test('a load interrupted by stopping the worker resumes and completes exactly', 
       syntheticId(OLD.offset + 3),
     ],
   });
-  expect(answers.map((a) => a?.paper.id ?? null)).toEqual([
+  expect(answers.map((a) => a?.id ?? null)).toEqual([
     ...probes.map(syntheticId),
     syntheticId(BIG.count - 2),
     null,

@@ -201,6 +201,10 @@ describe('catalog loader', () => {
 });
 
 function emptyKeys() {
-  const none = new Uint32Array(0);
-  return { idHash: none, titleHash: none, doiHash: none, doiPos: none };
+  return {
+    ids: [],
+    titleHash: new Float64Array(0),
+    doiHash: new Float64Array(0),
+    doiPos: new Uint32Array(0),
+  };
 }

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hash32, normalizeTitle, titleKey } from '@/lib/catalog/identifiers';
+import { hash53, normalizeTitle, titleKey } from '@/lib/catalog/identifiers';
 import type { ActiveCatalog, CatalogDb } from '@/lib/db/catalog-db';
 import { positionsOf } from '@/lib/db/catalog-index';
 import { stageCatalogFile } from '@/lib/db/catalog-files';
 import { startLoad } from '@/lib/db/catalog-loader';
-import { lookupCandidates, lookupPaper } from '@/lib/db/lookup';
+import { getPapers, lookupCandidates, lookupPaper } from '@/lib/db/lookup';
 import { catalogText, freshDb, makePaper } from './catalog-fixture';
 
 const mamba = makePaper(0, {
@@ -105,30 +105,38 @@ describe('lookupPaper', () => {
     expect(await lookupPaper(db, query)).toBeNull();
   });
 
+  const TWO32 = 2 ** 32;
+  // A title or DOI entry must agree with the query on all 53 hash bits; an id must be equal.
   it.each([
-    ['title', 'A Title Nobody Wrote', hash32(normalizeTitle('A Title Nobody Wrote')), 0],
-    ['id', '2312.99999', hash32('2312.99999'), 0],
-    ['doi', '10.1000/nobody', hash32('10.1000/nobody'), 2],
+    ['title', 'A Title Nobody Wrote', hash53(normalizeTitle('A Title Nobody Wrote')), 0, 1],
+    ['doi', '10.1000/nobody', hash53('10.1000/nobody'), 2, 1],
+    // Even a full 53-bit collision cannot make an id match: ids are compared exactly.
+    ['id', '2312.99999', hash53('2312.99999'), 0, 0],
   ] as const)(
     'a record whose %s hash collides is not a match',
-    async (column, query, hash, target) => {
+    async (column, query, hash, target, checkOffset) => {
       const record = (await db.meta.get('active'))!;
       const active = record.value as ActiveCatalog;
       const index = (await db.indexes.get(active.slot))!;
-      // Point the query's hash at a stored paper with such a key, as a 32-bit collision would.
-      const hashes = [...index[column].hash, hash];
+      const low = hash % TWO32;
+      const high = Math.floor(hash / TWO32);
+      // Point the query's low 32 bits at a stored paper, as a 32-bit collision would.
+      const hashes = [...index[column].hash, low];
       const positions = [...index[column].pos, target];
+      const checks = [...index[column].check, (high + checkOffset) % 2 ** 21];
       const order = hashes.map((_, i) => i).sort((a, b) => hashes[a]! - hashes[b]!);
       const colliding = {
         hash: Uint32Array.from(order.map((i) => hashes[i]!)),
         pos: Uint32Array.from(order.map((i) => positions[i]!)),
+        check: Uint32Array.from(order.map((i) => checks[i]!)),
       };
       await db.indexes.put({ ...index, [column]: colliding });
       // A new loadedAt makes the lookup read the changed index instead of its cached one.
       await db.meta.put({ key: 'active', value: { ...active, loadedAt: `${active.loadedAt}+` } });
       try {
-        expect(positionsOf(colliding, hash)).toEqual([target]);
+        expect(positionsOf(colliding, hash)).toEqual(checkOffset ? [] : [target]);
         expect(await lookupPaper(db, query)).toBeNull();
+        expect(await lookupCandidates(db, [query])).toEqual([null]);
         expect((await lookupPaper(db, mamba.title))?.paper.id).toBe(mamba.id);
       } finally {
         await db.indexes.put(index);
@@ -147,7 +155,7 @@ describe('lookupCandidates', () => {
       'old strings',
       '10.1145/3442188.3445922',
     ]);
-    expect(answers.map((a) => a && `${a.matchedBy}:${a.paper.id}`)).toEqual([
+    expect(answers.map((a) => a && `${a.matchedBy}:${a.id}`)).toEqual([
       'arxiv:2312.00752',
       null,
       'arxiv:2312.00752',
@@ -158,5 +166,19 @@ describe('lookupCandidates', () => {
 
   it('answers null for everything before any catalog is loaded', async () => {
     expect(await lookupCandidates(freshDb(), ['2312.00752', 'Old Strings'])).toEqual([null, null]);
+    expect(await getPapers(freshDb(), ['2312.00752'])).toEqual([null]);
+  });
+});
+
+describe('getPapers', () => {
+  it('returns full records by id, in order, null for unknown ids', async () => {
+    const papers = await getPapers(db, ['hep-th/9901001', '2401.99999', mamba.id, journal.id]);
+    expect(papers.map((p) => p?.id ?? null)).toEqual([
+      'hep-th/9901001',
+      null,
+      mamba.id,
+      journal.id,
+    ]);
+    expect(papers[2]).toEqual(mamba);
   });
 });

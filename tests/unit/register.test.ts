@@ -77,7 +77,7 @@ describe('background handlers', () => {
     });
     expect(await send('lookupCandidates', { candidates: ['2401.10005', 'nope'] })).toMatchObject({
       ok: true,
-      value: [{ paper: { id: '2401.10005' }, matchedBy: 'arxiv' }, null],
+      value: [{ id: '2401.10005', matchedBy: 'arxiv' }, null],
     });
   });
 
