@@ -21,6 +21,15 @@ export default defineConfig({
       'Recognise research papers on any page and look them up in an offline catalog. Nothing you browse leaves your machine.',
     // unlimitedStorage: a user catalog of a million papers is far above the default origin quota.
     permissions: ['storage', 'unlimitedStorage'],
+    // Chrome's PDF viewer runs no content script: the background badges a PDF tab from its URL,
+    // which tabs.onUpdated reveals only for hosts the extension may access (narrower than `tabs`).
+    host_permissions: [
+      '*://arxiv.org/pdf/*',
+      '*://www.arxiv.org/pdf/*',
+      '*://*.alphaxiv.org/pdf/*',
+    ],
+    // The toolbar button carries the badge: how many catalog papers the page shows.
+    action: { default_title: 'PaperPeek' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

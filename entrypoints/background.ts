@@ -1,7 +1,9 @@
 import { createCatalogService } from '@/lib/background/catalog-service';
+import { watchTabsForBadge } from '@/lib/background/badge';
 import { createHandlers } from '@/lib/background/handlers';
 import { BUNDLED_CATALOG_PATH, ensureBundledCatalog } from '@/lib/background/install';
 import { catalogDb } from '@/lib/db/catalog-db';
+import { lookupPaper } from '@/lib/db/lookup';
 import { registerHandlers } from '@/lib/messaging/register';
 
 // Every listener is registered synchronously here: MV3 drops events that arrive before one exists.
@@ -10,6 +12,7 @@ export default defineBackground(() => {
   const catalog = createCatalogService(db, { keepAlive: () => browser.runtime.getPlatformInfo() });
   const bundledUrl = browser.runtime.getURL(BUNDLED_CATALOG_PATH as '/');
   registerHandlers(createHandlers(db, catalog), browser.runtime.id);
+  watchTabsForBadge(async (id) => (await lookupPaper(db, id)) !== null);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') void ensureBundledCatalog(catalog, bundledUrl);
   });

@@ -20,7 +20,8 @@ function findOrInstallChromium(): string | undefined {
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) execSync('npm run build', { stdio: 'inherit' });
   const extensionDir = path.resolve('.output/chrome-mv3');
-  const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  const headless =
+    process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
   const context = await chromium.launchPersistentContext(path.resolve('.cache/profile'), {
     executablePath: findOrInstallChromium(),
     headless,
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
   const extensionId = new URL(worker.url()).host;
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  console.log(`PaperPeek ${extensionId} is running${headless ? ' headless (no display found)' : ''}.`);
+  console.log(
+    `PaperPeek ${extensionId} is running${headless ? ' headless (no display found)' : ''}.`,
+  );
   console.log('Close the browser window (or press Ctrl+C) to stop.');
   await new Promise<void>((resolve) => {
     context.on('close', () => resolve());

@@ -6,7 +6,6 @@ import { ARXIV_ID_RE } from './identifiers';
  * validates every line of a catalog file against them, and the background answers lookups with them.
  */
 
-
 export const codeLinkSchema = z.object({
   url: z.url({ protocol: /^https?$/ }),
   /** A source repository (GitHub, GitLab, ...) or a project / demo page. */

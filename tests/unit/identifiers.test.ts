@@ -46,15 +46,21 @@ describe('parseDoi', () => {
   it('reads bare, prefixed and URL forms, lower-cased, without trailing punctuation', () => {
     expect(parseDoi('10.1145/3580305.3599256')).toBe('10.1145/3580305.3599256');
     expect(parseDoi('doi:10.1145/3580305.3599256')).toBe('10.1145/3580305.3599256');
-    expect(parseDoi('https://doi.org/10.48550/arXiv.2312.00752.')).toBe('10.48550/arxiv.2312.00752');
+    expect(parseDoi('https://doi.org/10.48550/arXiv.2312.00752.')).toBe(
+      '10.48550/arxiv.2312.00752',
+    );
     expect(parseDoi('not a doi')).toBeUndefined();
   });
 });
 
 describe('normalizeTitle', () => {
   it('folds case, punctuation, quotes, dashes, & and LaTeX braces', () => {
-    const a = normalizeTitle('X^2-DFD: A framework for e{X}plainable & e{X}tendable Deepfake Detection');
-    const b = normalizeTitle('x^2–DFD — a Framework for eXplainable and eXtendable “Deepfake” detection');
+    const a = normalizeTitle(
+      'X^2-DFD: A framework for e{X}plainable & e{X}tendable Deepfake Detection',
+    );
+    const b = normalizeTitle(
+      'x^2–DFD — a Framework for eXplainable and eXtendable “Deepfake” detection',
+    );
     expect(a).toBe('x 2 dfd a framework for explainable and extendable deepfake detection');
     expect(b).toBe(a);
   });

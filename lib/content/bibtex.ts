@@ -1,0 +1,56 @@
+import type { Paper } from '../catalog/schema';
+import { absUrl } from './format';
+
+/**
+ * A BibTeX entry for a catalog paper: `@misc` with arXiv's eprint fields, which biber and
+ * BibTeX both accept. Field values are brace-delimited, so LaTeX specials are escaped and braces
+ * are always balanced, whatever a title contains.
+ */
+
+const LATEX_SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
+export function escapeBibtex(value: string): string {
+  return value.replace(/[\\{}&%$#_~^]/g, (char) => LATEX_SPECIALS[char]!).replace(/\s+/g, ' ');
+}
+
+/** `smith2023mamba`: first author's family name, year, first title word; ASCII only. */
+export function citationKey(paper: Pick<Paper, 'authors' | 'published' | 'title' | 'id'>): string {
+  const ascii = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .toLowerCase();
+  const family = ascii(paper.authors[0]?.trim().split(/\s+/).at(-1) ?? '');
+  const word = ascii(paper.title.split(/\s+/).find((w) => ascii(w).length > 3) ?? '');
+  const key = `${family}${paper.published?.slice(0, 4) ?? ''}${word}`;
+  return key || ascii(paper.id) || 'paper';
+}
+
+export function toBibtex(paper: Paper): string {
+  const fields: [string, string | undefined][] = [
+    ['title', paper.title],
+    ['author', paper.authors.length ? paper.authors.join(' and ') : undefined],
+    ['year', paper.published?.slice(0, 4)],
+    ['eprint', paper.arxivId],
+    ['archivePrefix', paper.arxivId ? 'arXiv' : undefined],
+    ['doi', paper.doi],
+    ['howpublished', paper.venue],
+    ['url', absUrl(paper)],
+  ];
+  const body = fields
+    .filter((field): field is [string, string] => Boolean(field[1]))
+    .map(([name, value]) => `  ${name} = {${escapeBibtex(value)}},`)
+    .join('\n');
+  return `@misc{${citationKey(paper)},\n${body}\n}\n`;
+}

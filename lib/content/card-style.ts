@@ -1,0 +1,34 @@
+/** The card's CSS, inside its closed shadow root: page styles cannot reach it, nor it them. */
+export const CARD_CSS = `
+:host { all: initial; }
+.card {
+  --fg: #202124; --muted: #5f6368; --bg: #fff; --border: #dadce0; --link: #1a0dab; --accent: #b31b1b;
+  box-sizing: border-box; width: min(380px, calc(100vw - 16px)); max-height: min(480px, calc(100vh - 16px));
+  overflow: auto; padding: 12px 14px; border: 1px solid var(--border); border-radius: 8px;
+  background: var(--bg); color: var(--fg); box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18);
+  font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; text-align: left;
+}
+@media (prefers-color-scheme: dark) {
+  .card { --fg: #e8eaed; --muted: #9aa0a6; --bg: #202124; --border: #3c4043; --link: #8ab4f8; --accent: #f28b82; }
+}
+h2 { margin: 0 0 4px; font-size: 15px; line-height: 1.3; font-weight: 600; }
+a { color: var(--link); text-decoration: none; }
+a:hover, a:focus-visible { text-decoration: underline; }
+p { margin: 0 0 6px; }
+.authors, .meta { color: var(--muted); }
+.summary { margin: 8px 0; }
+h3 { margin: 10px 0 4px; font-size: 11px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
+ul { margin: 0; padding: 0; list-style: none; }
+li { margin: 2px 0; }
+.links { display: flex; flex-wrap: wrap; gap: 4px 12px; margin-top: 8px; }
+button {
+  font: inherit; color: var(--link); background: none; border: 0; padding: 0; cursor: pointer; text-align: left;
+}
+button:hover, button:focus-visible { text-decoration: underline; }
+.actions { display: flex; align-items: center; gap: 10px; margin-top: 10px; }
+.actions button.copy {
+  color: var(--fg); border: 1px solid var(--border); border-radius: 4px; padding: 3px 8px;
+}
+.status { color: var(--muted); }
+.back { margin-bottom: 6px; color: var(--muted); }
+`;

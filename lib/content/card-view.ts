@@ -1,0 +1,107 @@
+import type { Paper } from '../catalog/schema';
+import { toBibtex } from './bibtex';
+import { absUrl, codeLabel, shortAuthors, venueYear } from './format';
+
+export const MAX_RELATED = 5;
+
+export interface CardViewActions {
+  /** Related papers by id, in the order asked; missing ones are left out. */
+  related: (ids: string[]) => Promise<Paper[]>;
+  open: (paper: Paper) => void;
+  back?: () => void;
+  copy: (text: string) => Promise<void>;
+}
+
+type Child = Node | string | undefined | false;
+
+function h(doc: Document, tag: string, attrs: Record<string, string> = {}, ...children: Child[]) {
+  const el = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  for (const child of children) if (child) el.append(child);
+  return el;
+}
+
+function link(doc: Document, href: string, text: string): HTMLElement {
+  return h(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
+}
+
+/**
+ * Renders one paper into the card. Text goes in through text nodes only: a catalog loaded from a
+ * file is data, and nothing in it becomes markup.
+ */
+export function renderPaper(root: HTMLElement, paper: Paper, actions: CardViewActions): void {
+  const doc = root.ownerDocument;
+  const abs = absUrl(paper);
+  const back = actions.back && h(doc, 'button', { type: 'button', class: 'back' }, '← Back');
+  if (back) back.addEventListener('click', actions.back!);
+  const title = h(
+    doc,
+    'h2',
+    { id: 'paperpeek-title' },
+    abs ? link(doc, abs, paper.title) : paper.title,
+  );
+  const code = paper.code.length > 0 && [
+    h(doc, 'h3', {}, 'Code'),
+    h(
+      doc,
+      'ul',
+      { 'data-list': 'code' },
+      ...paper.code.map((c) =>
+        h(doc, 'li', {}, link(doc, c.url, codeLabel(c)), c.official ? ' (official)' : ''),
+      ),
+    ),
+  ];
+  const links = h(
+    doc,
+    'div',
+    { class: 'links' },
+    abs && link(doc, abs, 'arXiv'),
+    paper.links.pdf && link(doc, paper.links.pdf, 'PDF'),
+    paper.links.hf && link(doc, paper.links.hf, 'Hugging Face'),
+  );
+  const status = h(doc, 'span', { class: 'status', role: 'status' });
+  const copy = h(doc, 'button', { type: 'button', class: 'copy' }, 'Copy BibTeX');
+  copy.addEventListener('click', () => {
+    actions.copy(toBibtex(paper)).then(
+      () => (status.textContent = 'Copied'),
+      () => (status.textContent = 'Copy failed: the page did not allow clipboard access'),
+    );
+  });
+  const related = h(doc, 'section', { class: 'related' });
+  root.replaceChildren(
+    ...[
+      back,
+      title,
+      paper.authors.length > 0 && h(doc, 'p', { class: 'authors' }, shortAuthors(paper.authors)),
+      venueYear(paper) && h(doc, 'p', { class: 'meta' }, venueYear(paper)),
+      paper.summary && h(doc, 'p', { class: 'summary' }, paper.summary),
+      ...(code || []),
+      links,
+      related,
+      h(doc, 'div', { class: 'actions' }, copy, status),
+    ].filter((child): child is HTMLElement => Boolean(child)),
+  );
+  void renderRelated(related, paper, actions);
+}
+
+async function renderRelated(section: HTMLElement, paper: Paper, actions: CardViewActions) {
+  const ids = paper.related.slice(0, MAX_RELATED);
+  if (ids.length === 0) return;
+  const doc = section.ownerDocument;
+  let papers: Paper[];
+  try {
+    papers = await actions.related(ids);
+  } catch {
+    return;
+  }
+  if (papers.length === 0 || !section.isConnected) return;
+  const items = papers.map((related) => {
+    const button = h(doc, 'button', { type: 'button', 'data-paper-id': related.id }, related.title);
+    button.addEventListener('click', () => actions.open(related));
+    return h(doc, 'li', {}, button);
+  });
+  section.replaceChildren(
+    h(doc, 'h3', {}, 'Related'),
+    h(doc, 'ul', { 'data-list': 'related' }, ...items),
+  );
+}

@@ -1,0 +1,158 @@
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Paper } from '../catalog/schema';
+import { CARD_CSS } from './card-style';
+import { renderPaper } from './card-view';
+import type { MarkerLayer } from './markers';
+
+/** Hover this long before the card opens (a setting later), and leave this long before it closes. */
+export const OPEN_DELAY_MS = 300;
+export const CLOSE_GRACE_MS = 250;
+
+export interface CardOptions {
+  ctx: ContentScriptContext;
+  doc: Document;
+  markers: MarkerLayer;
+  related: (ids: string[]) => Promise<Paper[]>;
+}
+
+/**
+ * The hover/focus card: one host element on <html>, drawn in a closed shadow root and positioned
+ * next to its marker by Floating UI while open. Events are delegated from the document, so
+ * markers added later need no listeners of their own.
+ */
+export function startCard({ ctx, doc, markers, related }: CardOptions): void {
+  const host = doc.createElement('paperpeek-card');
+  host.setAttribute('data-paperpeek', 'card');
+  host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = CARD_CSS;
+  const card = doc.createElement('div');
+  card.className = 'card';
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-labelledby', 'paperpeek-title');
+  shadow.append(style, card);
+
+  let marker: HTMLElement | undefined;
+  let stopFollowing: (() => void) | undefined;
+  let openTimer: number | undefined;
+  let closeTimer: number | undefined;
+  const history: Paper[] = [];
+  // Esc hands focus back to the marker; that focus must not reopen the card just closed.
+  let refocused: HTMLElement | undefined;
+
+  const cancel = () => {
+    clearTimeout(openTimer);
+    clearTimeout(closeTimer);
+    openTimer = closeTimer = undefined;
+  };
+
+  const show = (paper: Paper) => {
+    renderPaper(card, paper, {
+      related,
+      open: (next) => {
+        history.push(paper);
+        show(next);
+      },
+      back: history.length ? () => show(history.pop()!) : undefined,
+      copy: (text) => navigator.clipboard.writeText(text),
+    });
+  };
+
+  const open = (target: HTMLElement) => {
+    const paper = markers.paperOf(target);
+    if (!paper) return;
+    cancel();
+    if (marker === target && host.isConnected) return;
+    close();
+    marker = target;
+    history.length = 0;
+    show(paper);
+    doc.documentElement.append(host);
+    target.setAttribute('aria-expanded', 'true');
+    const place = () =>
+      void computePosition(target, host, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(6), flip(), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        host.style.left = `${x}px`;
+        host.style.top = `${y}px`;
+      });
+    stopFollowing = autoUpdate(target, host, place);
+  };
+
+  function close(): void {
+    cancel();
+    stopFollowing?.();
+    stopFollowing = undefined;
+    marker?.setAttribute('aria-expanded', 'false');
+    marker = undefined;
+    host.remove();
+  }
+
+  const isOurs = (node: EventTarget | null) => node === host || markers.isMarker(node);
+  const scheduleClose = () => {
+    clearTimeout(openTimer);
+    openTimer = undefined;
+    if (closeTimer === undefined && marker) closeTimer = ctx.setTimeout(close, CLOSE_GRACE_MS);
+  };
+
+  ctx.addEventListener(doc, 'pointerover', (event) => {
+    if (event.target === host || (markers.isMarker(event.target) && event.target === marker)) {
+      clearTimeout(closeTimer);
+      closeTimer = undefined;
+    } else if (markers.isMarker(event.target)) {
+      const target = event.target;
+      clearTimeout(openTimer);
+      openTimer = ctx.setTimeout(() => open(target), OPEN_DELAY_MS);
+    }
+  });
+  ctx.addEventListener(doc, 'pointerout', (event) => {
+    if (isOurs(event.target) && !isOurs(event.relatedTarget)) scheduleClose();
+  });
+  ctx.addEventListener(doc, 'focusin', (event) => {
+    if (event.target === refocused) refocused = undefined;
+    else if (markers.isMarker(event.target)) open(event.target);
+    else if (event.target === host) cancel();
+  });
+  ctx.addEventListener(doc, 'focusout', (event) => {
+    if (isOurs(event.target) && !isOurs(event.relatedTarget)) scheduleClose();
+  });
+  ctx.addEventListener(
+    doc,
+    'keydown',
+    (event) => {
+      // role="button": Enter and Space open the card again after Esc closed it.
+      if ((event.key === 'Enter' || event.key === ' ') && markers.isMarker(event.target)) {
+        event.preventDefault();
+        open(event.target);
+        return;
+      }
+      if (event.key !== 'Escape' || !marker) return;
+      const back = marker;
+      close();
+      // Focus still on the marker fires no focusin, so only a real move is remembered.
+      if (doc.activeElement !== back) {
+        refocused = back;
+        back.focus();
+      }
+      event.stopPropagation();
+    },
+    { capture: true },
+  );
+  // A click on a marker opens its card at once (and never reaches the page's link).
+  ctx.addEventListener(
+    doc,
+    'click',
+    (event) => {
+      if (!markers.isMarker(event.target)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      open(event.target);
+    },
+    { capture: true },
+  );
+  ctx.onInvalidated(close);
+}

@@ -1,0 +1,73 @@
+import type { Paper } from '../catalog/schema';
+
+export const MARKER_TAG = 'paperpeek-marker';
+
+// Sized in em of the surrounding text and a little smaller than a line, so it never makes a line
+// taller; `all: initial` first, so page rules for spans, buttons or custom elements cannot reach it.
+const HOST_STYLE = [
+  'all: initial',
+  'display: inline-block',
+  'box-sizing: content-box',
+  'font-size: inherit',
+  'width: 0.85em',
+  'height: 0.85em',
+  'padding: 0 0 0 0.3em',
+  'margin: 0',
+  'vertical-align: -0.1em',
+  'line-height: 0',
+  'cursor: pointer',
+].join(';');
+
+const SHADOW_CSS = `
+:host { outline: none; }
+svg { display: block; width: 100%; height: 100%; }
+circle { fill: #b31b1b; }
+path { fill: none; stroke: #fff; stroke-width: 2.4; stroke-linecap: round; stroke-linejoin: round; }
+:host(:hover) circle { fill: #8a1515; }
+:host(:focus-visible) svg { outline: 2px solid #1a73e8; outline-offset: 1px; border-radius: 50%; }
+@media (prefers-color-scheme: dark) {
+  circle { fill: #f28b82; }
+  path { stroke: #202124; }
+}
+`;
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A magnifier over a dot: "there is something to peek at here". Built node by node, not from
+ * markup, so a page's Trusted Types policy has nothing to object to. */
+function icon(doc: Document): SVGSVGElement {
+  const svg = doc.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  const circle = doc.createElementNS(SVG, 'circle');
+  for (const [name, value] of [
+    ['cx', '8'],
+    ['cy', '8'],
+    ['r', '8'],
+  ])
+    circle.setAttribute(name!, value!);
+  const path = doc.createElementNS(SVG, 'path');
+  path.setAttribute('d', 'M7 4.5a2.5 2.5 0 1 1 0 5a2.5 2.5 0 1 1 0-5zM8.9 9.4l2.4 2.4');
+  svg.append(circle, path);
+  return svg;
+}
+
+/**
+ * The marker element. The light DOM carries only what a page already shows (the paper's catalog
+ * id and title, for assistive technology); the drawing lives in a closed shadow root.
+ */
+export function createMarker(doc: Document, paper: Pick<Paper, 'id' | 'title'>): HTMLElement {
+  const marker = doc.createElement(MARKER_TAG);
+  marker.setAttribute('data-paperpeek', 'marker');
+  marker.setAttribute('data-paper-id', paper.id);
+  marker.setAttribute('tabindex', '0');
+  marker.setAttribute('role', 'button');
+  marker.setAttribute('aria-label', `PaperPeek: ${paper.title}`);
+  marker.setAttribute('aria-haspopup', 'dialog');
+  marker.setAttribute('style', HOST_STYLE);
+  const shadow = marker.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = SHADOW_CSS;
+  shadow.append(style, icon(doc));
+  return marker;
+}

@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Paper } from '../../lib/catalog/schema';
+import { CardPage } from './card-page';
+import { EXTENSION_DIR, expect, extensionWorker, launchExtension, test } from './fixtures';
+import { fixture, pageFixtures, serveFixtures, type PageFixture } from './fixture-server';
+import { send } from './messages';
+
+/**
+ * The content script on saved pages of real sites, served at their real URLs, with the catalog
+ * the build bundles. One browser for the file: each test opens its own tab.
+ */
+
+// The Scholar row whose title Scholar cut short ("… monaural speech …"): matching a title prefix
+// needs a background index of title prefixes, not built yet, so that paper stays unmarked for now.
+const NOT_YET_MATCHED: Record<string, string[]> = { 'google-scholar.html': ['2206.07293'] };
+
+let context: BrowserContext;
+let worker: Worker;
+
+test.beforeAll(async () => {
+  context = await launchExtension();
+  await serveFixtures(context);
+  worker = await extensionWorker(context);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+  await expect
+    .poll(async () => (await send(options, 'getCatalogStatus')).active?.count, { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await options.close();
+});
+
+test.afterAll(async () => context?.close());
+
+function bundled(id: string): Paper {
+  const file = path.join(EXTENSION_DIR, 'catalog/default.ndjson.gz');
+  const line = gunzipSync(readFileSync(file))
+    .toString('utf8')
+    .split('\n')
+    .find((l) => l.includes(`"id":"${id}"`));
+  if (!line) throw new Error(`${id} is not in the bundled catalog`);
+  return JSON.parse(line) as Paper;
+}
+
+function expectedPapers(f: PageFixture): Record<string, string[]> {
+  const skip = new Set(NOT_YET_MATCHED[f.file] ?? []);
+  return Object.fromEntries(Object.entries(f.papers).filter(([id]) => !skip.has(id)));
+}
+
+/** Every marker's paper id (sorted), and for each expected (paper, selector) whether one sits there. */
+function markersOn(page: Page, papers: Record<string, string[]>) {
+  return page.evaluate((papers) => {
+    const markers = [...document.querySelectorAll<HTMLElement>('paperpeek-marker')];
+    // A marker sits at its anchor: as its last child (headings, rows) or right after it (links,
+    // spans), and for an anchor inside a link, right after that link.
+    const at = (marker: Element, anchor: Element) =>
+      marker.parentElement === anchor ||
+      marker.previousElementSibling === anchor ||
+      marker.previousElementSibling === anchor.closest('a');
+    const placed: Record<string, boolean[]> = {};
+    for (const [id, selectors] of Object.entries(papers)) {
+      placed[id] = selectors.map((selector) => {
+        const anchor = document.querySelector(selector);
+        return !!anchor && markers.some((m) => m.dataset.paperId === id && at(m, anchor));
+      });
+    }
+    return { ids: markers.map((m) => m.dataset.paperId ?? '').sort(), placed };
+  }, papers);
+}
+
+function expectation(papers: Record<string, string[]>) {
+  return {
+    ids: Object.entries(papers)
+      .flatMap(([id, selectors]) => selectors.map(() => id))
+      .sort(),
+    placed: Object.fromEntries(Object.entries(papers).map(([id, s]) => [id, s.map(() => true)])),
+  };
+}
+
+async function badgeText(page: Page): Promise<string> {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    type Chrome = {
+      tabs: { query: (q: object) => Promise<{ id: number }[]> };
+      action: { getBadgeText: (d: { tabId: number }) => Promise<string> };
+    };
+    const { tabs, action } = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    return action.getBadgeText({ tabId: tab!.id });
+  });
+}
+
+async function open(f: PageFixture): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(f.url);
+  return page;
+}
+
+for (const f of pageFixtures.filter((f) => Object.keys(f.papers).length > 0)) {
+  test(`marks the catalog papers on ${f.file}, each at its anchor, and badges the count`, async () => {
+    const papers = expectedPapers(f);
+    const page = await open(f);
+    await expect.poll(() => markersOn(page, papers)).toEqual(expectation(papers));
+    await expect.poll(() => badgeText(page)).toBe(String(Object.keys(papers).length));
+    await page.close();
+  });
+}
+
+for (const f of pageFixtures.filter((f) => Object.keys(f.papers).length === 0)) {
+  test(`marks nothing on ${f.file}, whose titles only look like catalog papers`, async () => {
+    const page = await open(f);
+    // Proof that the script is alive and done with the page: a real paper added afterwards gets
+    // the only marker (the initial scan runs before any rescan of added content).
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.innerHTML = 'See <a href="https://arxiv.org/abs/2312.00752">this paper</a>.';
+      document.body.append(p);
+    });
+    await expect.poll(() => markersOn(page, {})).toEqual({ ids: ['2312.00752'], placed: {} });
+    await page.close();
+  });
+}
+
+test('a row the page adds later gets its own marker, and loses it when the row goes', async () => {
+  const f = fixture('arxiv-search.html');
+  const page = await open(f);
+  const papers = expectedPapers(f);
+  await expect.poll(() => markersOn(page, papers)).toEqual(expectation(papers));
+  // Infinite scroll, client-side: the same paper again as a new row (the list is a copy's worth).
+  await page.evaluate(() => {
+    const row = document.querySelector('li.arxiv-result')!.cloneNode(true) as Element;
+    row.querySelector('paperpeek-marker')?.remove();
+    row.id = 'added-row';
+    document.querySelector('li.arxiv-result')!.parentElement!.append(row);
+  });
+  const withRow = { ...papers, '2406.04320': [...papers['2406.04320']!, '#added-row p.title'] };
+  await expect.poll(() => markersOn(page, withRow)).toEqual(expectation(withRow));
+  await expect.poll(() => badgeText(page)).toBe('2');
+  await page.evaluate(() => document.querySelector('#added-row')!.remove());
+  await expect.poll(() => markersOn(page, papers)).toEqual(expectation(papers));
+  await page.close();
+});
+
+test('a single-page navigation (pushState) rescans the new content', async () => {
+  const from = fixture('hf-paper.html');
+  const to = fixture('hf-daily.html');
+  const page = await open(from);
+  await expect.poll(() => markersOn(page, from.papers)).toEqual(expectation(from.papers));
+  const html = readFileSync(path.resolve('tests/fixtures/pages', to.file), 'utf8');
+  const head = /<head[^>]*>([\s\S]*)<\/head>/i.exec(html)![1]!;
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)![1]!;
+  // What a client-rendered site does on a link click: new URL, new <head> metadata, new body.
+  await page.evaluate(
+    ({ url, head, body }) => {
+      history.pushState({}, '', url);
+      document.head.innerHTML = head;
+      document.body.innerHTML = body;
+    },
+    { url: to.url, head, body },
+  );
+  await expect.poll(() => markersOn(page, to.papers)).toEqual(expectation(to.papers));
+  await expect.poll(() => badgeText(page)).toBe(String(Object.keys(to.papers).length));
+  await page.close();
+});
+
+test('a marker does not move the text around it', async () => {
+  const page = await open(fixture('arxiv-list.html'));
+  await expect.poll(() => page.locator('paperpeek-marker').count()).toBe(2);
+  const boxes = await page.evaluate(() => {
+    const title = document.querySelector('dd .list-title')!;
+    const marker = title.querySelector('paperpeek-marker') as HTMLElement;
+    const box = () => title.getBoundingClientRect().toJSON();
+    const next = () => title.nextElementSibling!.getBoundingClientRect().top;
+    const shown = { box: box(), next: next() };
+    marker.style.setProperty('display', 'none');
+    return { shown, hidden: { box: box(), next: next() } };
+  });
+  expect(boxes.shown).toEqual(boxes.hidden);
+  await page.close();
+});
+
+test('hovering a marker opens the card with the paper; related papers open in place', async () => {
+  const mamba = bundled('2312.00752');
+  const page = await open(fixture('arxiv-abs.html'));
+  const card = new CardPage(page);
+  const marker = page.locator('paperpeek-marker[data-paper-id="2312.00752"]');
+  await marker.hover();
+  await expect
+    .poll(() => card.read())
+    .toMatchObject({
+      title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
+      titleHref: 'https://arxiv.org/abs/2312.00752',
+      authors: 'Albert Gu, Tri Dao',
+      meta: 'COLM 2024',
+      code: ['state-spaces/mamba'],
+      links: ['arXiv', 'PDF', 'Hugging Face'],
+    });
+  // Related titles arrive with a second lookup: up to five, best first, all in the catalog.
+  await expect.poll(async () => (await card.read())?.related.length).toBe(5);
+  const shown = (await card.read())!;
+  expect(shown.related.map((r) => r.id)).toEqual(mamba.related.slice(0, 5));
+  expect(shown.related.map((r) => r.title)).toEqual(
+    mamba.related.slice(0, 5).map((id) => bundled(id).title),
+  );
+  const next = shown.related[0]!;
+  await card.click(`[data-list=related] [data-paper-id="${next.id}"]`);
+  await expect.poll(async () => (await card.read())?.title).toBe(bundled(next.id).title);
+  await card.click('button.back');
+  await expect.poll(async () => (await card.read())?.title).toBe(mamba.title);
+  // Leaving both marker and card closes it after a short grace.
+  await page.mouse.move(1, 1);
+  await expect.poll(() => card.read()).toBeNull();
+  await page.close();
+});
+
+test('keyboard: Tab to a marker opens its card, Esc closes it and focus stays on the marker', async () => {
+  const page = await open(fixture('arxiv-list.html'));
+  const card = new CardPage(page);
+  await expect.poll(() => page.locator('paperpeek-marker').count()).toBe(2);
+  const focused = () =>
+    page.evaluate(() => (document.activeElement as HTMLElement)?.dataset.paperId);
+  for (let i = 0; i < 60 && (await focused()) !== '2312.00752'; i++)
+    await page.keyboard.press('Tab');
+  expect(await focused()).toBe('2312.00752');
+  await expect.poll(async () => (await card.read())?.title).toBe(bundled('2312.00752').title);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => card.read()).toBeNull();
+  expect(await focused()).toBe('2312.00752');
+  await page.close();
+});
