@@ -28,7 +28,8 @@ test('a load interrupted by stopping the worker resumes and completes exactly', 
   expect(accepted.job).toMatchObject({ total: BIG.count, source: BIG.name });
 
   await expect
-    .poll(async () => (await statusOf(page)).job?.done ?? 0, { timeout: 60_000 })
+    // Poll tightly: the stop must land while the load has most of its batches still to go.
+    .poll(async () => (await statusOf(page)).job?.done ?? 0, { timeout: 60_000, intervals: [50] })
     .toBeGreaterThan(0);
   // Mid-load, lookups answer from the old catalog only.
   const [newHit, oldHit] = await send(page, 'lookupCandidates', {
