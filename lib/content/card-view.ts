@@ -77,8 +77,9 @@ export function renderPaper(root: HTMLElement, paper: Paper, actions: CardViewAc
       paper.summary && h(doc, 'p', { class: 'summary' }, paper.summary),
       ...(code || []),
       links,
-      related,
+      // Above the related list, which can run past the card's height: the action stays in view.
       h(doc, 'div', { class: 'actions' }, copy, status),
+      related,
     ].filter((child): child is HTMLElement => Boolean(child)),
   );
   void renderRelated(related, paper, actions);
