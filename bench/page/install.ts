@@ -1,5 +1,6 @@
 import { stageCatalogFile } from '@/lib/db/catalog-files';
-import { send, type MessageOutput } from '@/lib/messaging/protocol';
+import { send } from '@/lib/messaging/messenger';
+import type { MessageOutput } from '@/lib/messaging/protocol';
 
 /**
  * Our side of the install benchmark, through the same path the options page uses: stage the

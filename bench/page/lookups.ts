@@ -1,4 +1,4 @@
-import { send } from '@/lib/messaging/protocol';
+import { send } from '@/lib/messaging/messenger';
 
 /** Batch lookup latency through the real message, as a content script would see it. */
 /** Per timed batch: its latency and the catalog id answered for each candidate (null: no match). */

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Paper } from '../catalog/schema';
-import { send } from './messages';
+import { send } from '../messaging/messenger';
 import { startCard } from './card';
 import type { GetPapers, Lookup } from './lookup-client';
 import { MarkerLayer } from './markers';

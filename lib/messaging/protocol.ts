@@ -1,4 +1,3 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import { paperSchema } from '../catalog/schema';
 
@@ -95,26 +94,3 @@ export type MessageInput<K extends MessageName> = z.infer<Protocol[K]['input']>;
 export type MessageOutput<K extends MessageName> = z.infer<Protocol[K]['output']>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-
-type ProtocolMap = {
-  [K in MessageName]: (data: MessageInput<K>) => Result<MessageOutput<K>>;
-};
-
-export const messenger = defineExtensionMessaging<ProtocolMap>();
-
-export class MessageError extends Error {}
-
-/** Send a message to the background and unwrap its answer; a refused message throws. */
-export async function send<K extends MessageName>(
-  name: K,
-  ...data: MessageInput<K> extends undefined ? [] : [MessageInput<K>]
-): Promise<MessageOutput<K>> {
-  const sendMessage = messenger.sendMessage as (
-    name: K,
-    data: MessageInput<K> | undefined,
-  ) => Promise<Result<MessageOutput<K>> | undefined>;
-  const result = await sendMessage(name, data[0]);
-  if (!result) throw new MessageError(`No answer to ${name}`);
-  if (!result.ok) throw new MessageError(result.error);
-  return result.value;
-}

@@ -1,6 +1,6 @@
 import type { ExtensionMessage } from '@webext-core/messaging';
+import { messenger } from './messenger';
 import {
-  messenger,
   protocol,
   type MessageInput,
   type MessageName,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { stageCatalogFile } from '../db/catalog-files';
-import { send } from '../messaging/protocol';
+import { send } from '../messaging/messenger';
 import { loadCatalog, type CatalogStatus } from './catalog-load';
 
 /** What the page says about the file the user chose most recently. */
