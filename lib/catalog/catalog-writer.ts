@@ -18,7 +18,8 @@ import {
 /**
  * Node writer of the catalog file format (header line, one paper per line, footer line). The
  * header must carry the count and a content hash, which are known only after the last record, so
- * records stream to a temporary body file first; memory stays flat for any number of papers.
+ * records stream to a temporary body file first (unless the caller knows both); memory stays flat
+ * for any number of papers.
  */
 
 export interface WriteCatalogOptions {
@@ -29,6 +30,11 @@ export interface WriteCatalogOptions {
   createdAt?: Date;
   /** Check each record against `paperSchema` (on by default; a bad record aborts the write). */
   validate?: boolean;
+  /**
+   * A version and count known up front (a generator knows both): the records then stream straight
+   * into the output, with no temporary body file, and a wrong count aborts the write.
+   */
+  known?: { version: string; count: number };
 }
 
 export interface WriteCatalogResult {
@@ -39,14 +45,74 @@ export interface WriteCatalogResult {
   bytes: number;
 }
 
+function headerLine(options: WriteCatalogOptions, version: string, count: number): string {
+  const header: CatalogHeader = {
+    format: CATALOG_FORMAT,
+    formatVersion: CATALOG_FORMAT_VERSION,
+    version,
+    source: options.source,
+    createdAt: (options.createdAt ?? new Date()).toISOString(),
+    count,
+  };
+  return `${JSON.stringify(header)}\n`;
+}
+
+const footerLine = (count: number) =>
+  `${JSON.stringify({ end: true, count } satisfies CatalogFooter)}\n`;
+
+/** Streams `lines` into `path` (gzip for `.gz`) through a temporary file renamed at the end. */
+async function writeOut(path: string, lines: AsyncIterable<string | Buffer>): Promise<number> {
+  const partPath = `${path}.part.tmp`;
+  try {
+    const out = createWriteStream(partPath);
+    if (path.endsWith('.gz')) await pipeline(Readable.from(lines), createGzip(), out);
+    else await pipeline(Readable.from(lines), out);
+    await rename(partPath, path);
+    return (await stat(path)).size;
+  } finally {
+    await rm(partPath, { force: true });
+  }
+}
+
+async function writeKnown(
+  papers: AsyncIterable<Paper> | Iterable<Paper>,
+  options: WriteCatalogOptions,
+  known: { version: string; count: number },
+): Promise<WriteCatalogResult> {
+  const { path, validate = true } = options;
+  await mkdir(dirname(path), { recursive: true });
+  let count = 0;
+  async function* lines() {
+    yield headerLine(options, known.version, known.count);
+    let batch: string[] = [];
+    for await (const paper of papers) {
+      if (validate) checkPaper(paper, count + 1);
+      count++;
+      batch.push(JSON.stringify(paper));
+      // Joined batches keep per-chunk stream overhead negligible at a million lines.
+      if (batch.length === 1000) {
+        yield `${batch.join('\n')}\n`;
+        batch = [];
+      }
+    }
+    if (batch.length) yield `${batch.join('\n')}\n`;
+    if (count !== known.count) {
+      throw new Error(`catalog: ${count} records written but the header announced ${known.count}`);
+    }
+    yield footerLine(count);
+  }
+  const bytes = await writeOut(path, lines());
+  return { path, count, version: known.version, bytes };
+}
+
 export async function writeCatalog(
   papers: AsyncIterable<Paper> | Iterable<Paper>,
   options: WriteCatalogOptions,
 ): Promise<WriteCatalogResult> {
+  if (options.known) return writeKnown(papers, options, options.known);
   const { path, validate = true } = options;
   await mkdir(dirname(path), { recursive: true });
   const bodyPath = `${path}.body.tmp`;
-  const partPath = `${path}.part.tmp`;
   try {
     const hash = createHash('sha256');
     let count = 0;
@@ -62,28 +128,15 @@ export async function writeCatalog(
     body.end();
     await Promise.race([once(body, 'finish'), failed]);
 
-    const header: CatalogHeader = {
-      format: CATALOG_FORMAT,
-      formatVersion: CATALOG_FORMAT_VERSION,
-      version: hash.digest('hex').slice(0, 12),
-      source: options.source,
-      createdAt: (options.createdAt ?? new Date()).toISOString(),
-      count,
-    };
-    const footer: CatalogFooter = { end: true, count };
+    const version = hash.digest('hex').slice(0, 12);
     async function* lines() {
-      yield `${JSON.stringify(header)}\n`;
+      yield headerLine(options, version, count);
       for await (const chunk of createReadStream(bodyPath)) yield chunk as Buffer;
-      yield `${JSON.stringify(footer)}\n`;
+      yield footerLine(count);
     }
-    const out = createWriteStream(partPath);
-    if (path.endsWith('.gz')) await pipeline(Readable.from(lines()), createGzip(), out);
-    else await pipeline(Readable.from(lines()), out);
-    await rename(partPath, path);
-    return { path, count, version: header.version, bytes: (await stat(path)).size };
+    return { path, count, version, bytes: await writeOut(path, lines()) };
   } finally {
     await rm(bodyPath, { force: true });
-    await rm(partPath, { force: true });
   }
 }
 

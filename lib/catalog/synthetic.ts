@@ -1,5 +1,5 @@
 import { titleId } from './identifiers';
-import type { CatalogFooter, CatalogHeader, Paper } from './schema';
+import type { CatalogHeader, Paper } from './schema';
 import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION } from './schema';
 import * as W from './synthetic-words';
 import { abstractFor } from './synthetic-abstract';
@@ -195,8 +195,4 @@ export function* syntheticPapers(seed: number, count: number): Generator<Paper> 
     throw new RangeError(`count must be an integer from 0 to ${MAX_COUNT}, got ${count}`);
   }
   for (let i = 0; i < count; i++) yield syntheticPaper(seed, count, i);
-}
-
-export function syntheticFooter(count: number): CatalogFooter {
-  return { end: true, count };
 }

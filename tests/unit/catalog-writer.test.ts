@@ -74,6 +74,33 @@ describe('writeCatalog', () => {
     );
     await expect(readFile(path)).rejects.toThrow(/ENOENT/);
   });
+
+  it('with version and count known up front, writes the same lines and checks the count', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'catalog-'));
+    const known = { version: 'v-known', count: 3 };
+    const createdAt = new Date('2026-01-01T00:00:00Z');
+    const ok = await writeCatalog(stream(3), {
+      path: join(dir, 'k.ndjson'),
+      source: 't',
+      known,
+      createdAt,
+    });
+    const hashed = await writeCatalog(stream(3), {
+      path: join(dir, 'h.ndjson'),
+      source: 't',
+      createdAt,
+    });
+    const okRows = lines(await readFile(ok.path, 'utf8'));
+    const hashedRows = lines(await readFile(hashed.path, 'utf8'));
+    expect(okRows[0]).toMatchObject({ version: 'v-known', count: 3 });
+    expect(okRows.slice(1)).toEqual(hashedRows.slice(1));
+
+    const short = join(dir, 'short.ndjson');
+    await expect(writeCatalog(stream(2), { path: short, source: 't', known })).rejects.toThrow(
+      /2 records written but the header announced 3/,
+    );
+    await expect(readFile(short)).rejects.toThrow(/ENOENT/);
+  });
 });
 
 describe('npm run catalog', () => {
