@@ -4,9 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { Paper } from '../../lib/catalog/schema';
 import { CardPage } from './card-page';
-import { EXTENSION_DIR, expect, extensionWorker, launchExtension, test } from './fixtures';
-import { fixture, pageFixtures, serveFixtures, type PageFixture } from './fixture-server';
-import { send } from './messages';
+import { EXTENSION_DIR, expect, test } from './fixtures';
+import { fixture, launchWithFixtures, pageFixtures, type PageFixture } from './fixture-server';
 
 /**
  * The content script on saved pages of real sites, served at their real URLs, with the catalog
@@ -21,15 +20,7 @@ let context: BrowserContext;
 let worker: Worker;
 
 test.beforeAll(async () => {
-  context = await launchExtension();
-  await serveFixtures(context);
-  worker = await extensionWorker(context);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
-  await expect
-    .poll(async () => (await send(options, 'getCatalogStatus')).active?.count, { timeout: 30_000 })
-    .toBeGreaterThan(0);
-  await options.close();
+  ({ context, worker } = await launchWithFixtures());
 });
 
 test.afterAll(async () => context?.close());

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
+import { expect, extensionWorker, launchExtension } from './fixtures';
+import { send } from './messages';
 
 /** A saved page of a real site, the URL it was saved from, and the papers a correct system marks. */
 export interface PageFixture {
@@ -43,3 +45,20 @@ export async function serveFixtures(context: BrowserContext): Promise<void> {
 }
 
 export const fixtureUrls = new Set(pageFixtures.map((f) => f.url));
+
+/**
+ * A browser with the extension, every fixture page served, and the bundled catalog installed
+ * (a page scanned before the install finishes would find nothing). Returns the context and worker.
+ */
+export async function launchWithFixtures(): Promise<{ context: BrowserContext; worker: Worker }> {
+  const context = await launchExtension();
+  await serveFixtures(context);
+  const worker = await extensionWorker(context);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+  await expect
+    .poll(async () => (await send(options, 'getCatalogStatus')).active?.count, { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await options.close();
+  return { context, worker };
+}

@@ -1,8 +1,7 @@
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './browser';
-import { EXTENSION_DIR, expect, extensionWorker, launchExtension, test } from './fixtures';
-import { fixtureUrls, pageFixtures, serveFixtures } from './fixture-server';
-import { send } from './messages';
+import { EXTENSION_DIR, expect, test } from './fixtures';
+import { fixtureUrls, launchWithFixtures, pageFixtures, serveFixtures } from './fixture-server';
 
 /**
  * Nothing the reader browses leaves the machine. Every request the browser makes is recorded
@@ -44,15 +43,7 @@ test('visiting and hovering every fixture page sends nothing anywhere', async ()
   const baseline = new Set(await visitAll(plain, false));
   await plain.close();
 
-  const context = await launchExtension();
-  await serveFixtures(context);
-  const worker = await extensionWorker(context);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
-  await expect
-    .poll(async () => (await send(options, 'getCatalogStatus')).active?.count, { timeout: 30_000 })
-    .toBeGreaterThan(0);
-  await options.close();
+  const { context } = await launchWithFixtures();
   const seen = await visitAll(context, true);
   await context.close();
 
