@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 
-// The benchmark page (entrypoints/bench) ships only in the bench build, which goes to its own
+// The benchmark pages (entrypoints/bench, entrypoints/bench-*) ship only in the bench build, which goes to its own
 // output dir so the tested production build in .output/chrome-mv3 is never touched.
 const bench = process.env.PAPERPEEK_BENCH === '1';
 
@@ -11,8 +11,10 @@ export default defineConfig({
   hooks: {
     'entrypoints:resolved': (_wxt, entrypoints) => {
       if (bench) return;
-      const index = entrypoints.findIndex((entry) => entry.name === 'bench');
-      if (index >= 0) entrypoints.splice(index, 1);
+      // Every bench-only page is named bench or bench-<suite>.
+      for (let i = entrypoints.length - 1; i >= 0; i--) {
+        if (/^bench(-|$)/.test(entrypoints[i]!.name)) entrypoints.splice(i, 1);
+      }
     },
   },
   manifest: ({ browser }) => ({
