@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { CatalogIndexRecord, KeyPart } from './catalog-index';
+import type { SearchRecord } from '../search/records';
 
 /**
  * The catalog database holds only the replaceable catalog, never user data, so that replacing or
@@ -66,6 +67,9 @@ export class CatalogDb extends Dexie {
   indexes!: Table<CatalogIndexRecord, Slot>;
   meta!: Table<MetaRecord, MetaRecord['key']>;
   files!: Table<StagedFile, string>;
+  /** The popup's search index per slot (lib/search/records.ts), built by the loader. */
+  search0!: Table<SearchRecord, string>;
+  search1!: Table<SearchRecord, string>;
 
   constructor(name = CATALOG_DB_NAME) {
     // Bulk loads write thousands of records per transaction; relaxed durability skips an fsync
@@ -81,6 +85,7 @@ export class CatalogDb extends Dexie {
       meta: 'key',
       files: 'id',
     });
+    this.version(2).stores({ search0: 'k', search1: 'k' });
   }
 
   chunks(slot: Slot): Table<ChunkRecord, number> {
@@ -91,9 +96,13 @@ export class CatalogDb extends Dexie {
     return slot === 0 ? this.parts0 : this.parts1;
   }
 
+  search(slot: Slot): Table<SearchRecord, string> {
+    return slot === 0 ? this.search0 : this.search1;
+  }
+
   /** Every table that holds one slot's data. */
   slotTables(slot: Slot) {
-    return [this.chunks(slot), this.parts(slot), this.indexes];
+    return [this.chunks(slot), this.parts(slot), this.search(slot), this.indexes];
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import { packChunks } from './catalog-chunks';
 import { keyPart, MAX_PAPERS } from './catalog-index';
 import { clearSlot, finishLoad } from './catalog-switch';
+import { SearchIndexWriter } from '../search/index-writer';
 
 /**
  * The load job: streams a catalog file into the inactive slot in checkpointed batches, then makes
@@ -29,6 +30,8 @@ export type LoadOptions = {
   shouldReplace?: (header: CatalogHeader, active: ActiveCatalog | null) => boolean;
   /** Called when the job is recorded, i.e. the header checked out and the load is under way. */
   onStarted?: (job: CatalogJob) => void;
+  /** Papers per search-index segment (tests use small ones to cover several segments). */
+  searchSegment?: number;
 };
 
 export type LoadOutcome =
@@ -192,28 +195,33 @@ async function run(
   db: CatalogDb,
   job: CatalogJob,
   catalog: CatalogStream,
-  { signal }: LoadOptions,
+  { signal, searchSegment }: LoadOptions,
 ): Promise<LoadOutcome> {
   const chunks = db.chunks(job.slot);
   const parts = db.parts(job.slot);
+  const search = db.search(job.slot);
   const fileId = job.kind === 'file' ? job.ref : undefined;
   // One batch commits while the next one is parsed and validated.
   let pending: Promise<unknown> = Promise.resolve();
   try {
     let done = job.done;
+    // The popup's search index grows with the batches (lib/search/index-writer.ts).
+    const searchIndex = await SearchIndexWriter.open(db, job.slot, done, searchSegment);
     let next = await catalog.batches.next();
     while (!next.done) {
       const { papers, lines } = next.value;
       const records = packChunks(done, lines);
       const part = keyPart(done, papers);
+      const searchRecords = searchIndex.add(done, papers);
       await pending;
       signal?.throwIfAborted();
       done += papers.length;
       const checkpoint: CatalogJob = { ...job, done };
       // Chunks, keys and checkpoint in one transaction: `done` is exactly what the slot holds.
-      pending = db.transaction('rw', [chunks, parts, db.meta], async () => {
+      pending = db.transaction('rw', [chunks, parts, search, db.meta], async () => {
         await chunks.bulkPut(records);
         await parts.put(part);
+        if (searchRecords.length) await search.bulkPut(searchRecords);
         await db.meta.put({ key: 'job', value: checkpoint });
       });
       pending.catch(() => undefined);
@@ -221,6 +229,7 @@ async function run(
     }
     await pending;
     signal?.throwIfAborted();
+    await searchIndex.finish(db, next.value.count);
     const active = await finishLoad(db, job, next.value.count);
     if (fileId) await db.files.delete(fileId);
     return { status: 'loaded', active };

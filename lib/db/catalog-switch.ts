@@ -9,7 +9,12 @@ import { buildIndex, idAt, idHashCollisions, type CatalogIndex } from './catalog
 
 /** Empties a slot; call inside a rw transaction over db.slotTables(slot). */
 export async function clearSlot(db: CatalogDb, slot: Slot): Promise<void> {
-  await Promise.all([db.chunks(slot).clear(), db.parts(slot).clear(), db.indexes.delete(slot)]);
+  await Promise.all([
+    db.chunks(slot).clear(),
+    db.parts(slot).clear(),
+    db.search(slot).clear(),
+    db.indexes.delete(slot),
+  ]);
 }
 
 /** File line of catalog position p: line 1 is the header. */

@@ -1,0 +1,3 @@
+import { startSearchBench } from '@/bench/search/page';
+
+startSearchBench();

@@ -1,0 +1,70 @@
+/**
+ * What the search index stores, one Dexie table per catalog slot (`search0`/`search1`), keyed by
+ * a string. Records are grouped so the whole index is tens of thousands of records at a million
+ * papers, each well under Chromium's 64 KB inline-value line except the postings of common words.
+ *
+ * - `s`            stats: paper count, segment size, segment count
+ * - `h`            the head dictionary: every term in 2+ papers of a segment, with its total df
+ * - `h:SSS`        one segment's head terms (merged into `h` when the load finishes)
+ * - `b:SSS:PRE`    one segment's bucket: every term starting with PRE (3 letters), its df and
+ *                  postings inline, or the number of pieces they are spilled to
+ * - `p:SSS:TERM:K` (`a:` for abstract-only papers) piece K of the spilled postings of a term with many papers; pieces stay under
+ *                  Chromium's 64 KB line, above which a value becomes a separate blob file
+ * - `d:BBBBBB`     display rows of DOC_BLOCK papers (title, short authors, year, venue, code)
+ * - `y:SSS`        per paper of a segment: year * 2 + hasCode, for filters and recency
+ */
+
+/** Papers per segment: postings are built in memory per segment and written when it is full. */
+export const SEGMENT = 65_536;
+export const DOC_BLOCK = 256;
+/** Terms with more posting bytes than this get their own record. */
+export const SPILL_BYTES = 1024;
+/** Spilled postings are cut into pieces of about this many bytes, each decodable on its own. */
+export const PIECE_BYTES = 48 * 1024;
+/** Ids and DOIs are looked up exactly, never by prefix: their buckets are a hash of the term. */
+export const ID_BUCKETS = 256;
+
+export type StatsRecord = { k: 's'; count: number; segment: number; segments: number };
+export type DictRecord = { k: string; terms: string; df: Uint32Array };
+/**
+ * Two posting lists per term: papers with the term in the title, authors, keywords, code or id
+ * (off/data/pieces), and papers with it in the abstract only (aoff/adata/apieces). Prefix and
+ * typo expansions read only the first, which keeps a short prefix from reading every abstract.
+ * `pieces[i]` > 0: that list of term i is spilled to that many `p:` (`a:`) records.
+ */
+export type BucketRecord = DictRecord & {
+  off: Uint32Array;
+  data: Uint8Array;
+  pieces: Uint16Array;
+  aoff: Uint32Array;
+  adata: Uint8Array;
+  apieces: Uint16Array;
+};
+export type SpillRecord = { k: string; data: Uint8Array };
+export type DocBlockRecord = { k: string; rows: string };
+export type YearRecord = { k: string; years: Uint16Array };
+export type SearchRecord =
+  StatsRecord | DictRecord | BucketRecord | SpillRecord | DocBlockRecord | YearRecord;
+
+/** One display row: [id, title, authors, year (0 = unknown), venue, hasCode (0/1)]. */
+export type DocRow = [string, string, string[], number, string, number];
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+export const segKey = (seg: number) => pad(seg, 3);
+export const headKey = (seg: number) => `h:${segKey(seg)}`;
+export const yearKey = (seg: number) => `y:${segKey(seg)}`;
+export const docKey = (block: number) => `d:${pad(block, 6)}`;
+export const spillKey = (seg: number, term: string, piece: number, abstractOnly = false) =>
+  `${abstractOnly ? 'a' : 'p'}:${segKey(seg)}:${term}:${piece}`;
+
+function idBucket(term: string): string {
+  let h = 0;
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 16777619) >>> 0;
+  return `#${pad(h % ID_BUCKETS, 3)}`;
+}
+
+/** The bucket a term lives in: its first three letters, or a hash for ids. */
+export function bucketOf(term: string): string {
+  return term.startsWith('#') ? idBucket(term) : term.slice(0, 3);
+}
+export const bucketKey = (seg: number, bucket: string) => `b:${segKey(seg)}:${bucket}`;

@@ -1,0 +1,189 @@
+import { catalogDb, type CatalogDb } from '../db/catalog-db';
+import { readLines } from '../db/catalog-chunks';
+import { readBuckets, readPostings } from './buckets';
+import { bestOf, score } from './engine';
+import { openIndex, readRows, type OpenIndex } from './index-reader';
+import { parseQuery, type ParsedQuery } from './query';
+import { bucketOf } from './records';
+import { idTerm, words } from './tokenize';
+import type { MatchedField, SearchFilters, SearchHit, SearchOptions, SearchResult } from './types';
+import { FIELD, forEachPosting } from './varint';
+
+export type { MatchedField, SearchFilters, SearchHit, SearchOptions, SearchResult } from './types';
+export { SearchUnavailableError } from './index-reader';
+
+/**
+ * Popup search over the active catalog, read straight from the catalog database in the calling
+ * extension page (lib/search/README.md describes the index). Queries run one at a time: they
+ * share the page's scratch arrays.
+ */
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 200;
+/** Phrase queries check this many of the best candidates against the full text. */
+const PHRASE_CHECKS = 100;
+
+let queue: Promise<unknown> = Promise.resolve();
+function serialized<T>(run: () => Promise<T>): Promise<T> {
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** Catalog positions of ids (arXiv ids, DOIs, title ids), remembered for the page's life. */
+async function positionsOf(db: CatalogDb, index: OpenIndex, ids: Iterable<string>) {
+  const wanted = [...new Set(ids)].map((id) => idTerm(id));
+  const missing = wanted.filter((t) => !index.ids.has(t));
+  if (missing.length) {
+    const buckets = await readBuckets(db, index, missing.map(bucketOf));
+    const postings = await readPostings(
+      db,
+      index,
+      buckets,
+      missing.map((term) => ({ term, abstract: false })),
+    );
+    for (const term of missing) {
+      let found: number | null = null;
+      for (const { seg, data } of postings.get(term) ?? []) {
+        forEachPosting(data, (local) => (found ??= seg * index.segment + local));
+      }
+      index.ids.set(term, found);
+    }
+  }
+  return wanted.flatMap((t) => {
+    const p = index.ids.get(t);
+    return p === null || p === undefined ? [] : [p];
+  });
+}
+
+async function filterOf(db: CatalogDb, index: OpenIndex, filters: SearchFilters = {}) {
+  const only = filters.ids ? new Set(await positionsOf(db, index, filters.ids)) : null;
+  const skip = filters.excludeIds
+    ? new Set(await positionsOf(db, index, filters.excludeIds))
+    : null;
+  const { hasCode, yearFrom, yearTo } = filters;
+  const accept = (p: number) => {
+    const packed = index.years[p]!;
+    if (hasCode !== undefined && (packed & 1) !== (hasCode ? 1 : 0)) return false;
+    const year = packed >> 1;
+    if (yearFrom !== undefined && (!year || year < yearFrom)) return false;
+    if (yearTo !== undefined && (!year || year > yearTo)) return false;
+    if (only && !only.has(p)) return false;
+    return !skip?.has(p);
+  };
+  return { accept, only };
+}
+
+const FIELD_NAMES = Object.entries(FIELD) as [MatchedField, number][];
+
+async function hitsAt(
+  db: CatalogDb,
+  index: OpenIndex,
+  positions: number[],
+  detail: (p: number) => { score: number; fields: number },
+): Promise<SearchHit[]> {
+  const rows = await readRows(db, index, positions);
+  return positions.map((p, i) => {
+    const [id, title, authors, year, venue, hasCode] = rows[i]!;
+    const { score, fields } = detail(p);
+    return {
+      id,
+      title,
+      authors,
+      ...(year ? { year } : {}),
+      ...(venue ? { venue } : {}),
+      hasCode: hasCode === 1,
+      score: Math.round(score * 1000) / 1000,
+      matched: FIELD_NAMES.filter(([, bit]) => fields & bit).map(([name]) => name),
+    };
+  });
+}
+
+const padded = (list: string[]) => ` ${list.join(' ')} `;
+
+/** Which candidates contain every quoted phrase in their title or abstract, in order. */
+async function withPhrases(
+  db: CatalogDb,
+  index: OpenIndex,
+  candidates: number[],
+  phrases: string[],
+) {
+  const lines = await readLines(db, index.slot, candidates);
+  return candidates.filter((p) => {
+    const line = lines.get(p);
+    if (!line) return false;
+    const paper = JSON.parse(line) as { title: string; abstract: string };
+    const title = padded(words(paper.title));
+    const abstract = padded(words(paper.abstract));
+    return phrases.every((ph) => title.includes(` ${ph} `) || abstract.includes(` ${ph} `));
+  });
+}
+
+async function run(
+  db: CatalogDb,
+  query: ParsedQuery,
+  options: SearchOptions,
+): Promise<SearchResult> {
+  const index = await openIndex(db);
+  if (!index || index.count === 0) return { hits: [], total: 0 };
+  const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? DEFAULT_LIMIT)));
+  if (query.kind === 'id') {
+    // A pasted identifier names one paper: it jumps there whatever the filters say.
+    const found = await positionsOf(db, index, [query.term]);
+    const hits = await hitsAt(db, index, found, () => ({ score: 1, fields: FIELD.id }));
+    return { hits, total: hits.length, exact: hits.length > 0 };
+  }
+  const { accept, only } = await filterOf(db, index, options.filters);
+  if (query.kind === 'empty') {
+    const order = only ? [...only].sort((a, b) => a - b) : null;
+    const picked: number[] = [];
+    let total = 0;
+    const visit = (p: number) => {
+      if (!accept(p)) return;
+      total++;
+      if (picked.length < limit) picked.push(p);
+    };
+    if (order) order.forEach(visit);
+    else for (let p = 0; p < index.count; p++) visit(p);
+    const hits = await hitsAt(db, index, picked, () => ({ score: 0, fields: 0 }));
+    return { hits, total };
+  }
+  const scored = await score(db, index, query, accept);
+  try {
+    const all = scored.groups[query.words.filter((w) => !w.optional).length] ?? [];
+    let positions: number[];
+    let total: number;
+    if (query.phrases.length) {
+      const checked = bestOf(index, scored, PHRASE_CHECKS);
+      positions = await withPhrases(db, index, checked, query.phrases);
+      total = positions.length;
+      positions = positions.slice(0, limit);
+    } else {
+      positions = bestOf(index, scored, limit);
+      total = all.length || scored.groups.reduce((n, g) => n + g.length, 0);
+    }
+    const details = new Map(
+      positions.map((p) => [p, { score: index.scratch.score[p]!, fields: scored.fieldsOf(p) }]),
+    );
+    return { hits: await hitsAt(db, index, positions, (p) => details.get(p)!), total };
+  } finally {
+    scored.release();
+  }
+}
+
+/** Ranked papers for what the user typed; see SearchOptions for limit and filters. */
+export function searchCatalog(
+  query: string,
+  options: SearchOptions = {},
+  db: CatalogDb = catalogDb(),
+): Promise<SearchResult> {
+  return serialized(() => run(db, parseQuery(query), options));
+}
+
+/** The catalog's own (trending) order, for the empty query. */
+export async function trendingPapers(
+  limit = DEFAULT_LIMIT,
+  db: CatalogDb = catalogDb(),
+): Promise<SearchHit[]> {
+  return (await searchCatalog('', { limit }, db)).hits;
+}
