@@ -18,15 +18,23 @@ const HOST_STYLE = [
   'cursor: pointer',
 ].join(';');
 
+// Saved papers swap the magnifier for a check on a green dot: a change of shape, not only of
+// colour. It is drawn inside the closed shadow root, where page scripts cannot look.
 const SHADOW_CSS = `
 :host { outline: none; }
 svg { display: block; width: 100%; height: 100%; }
 circle { fill: #b31b1b; }
 path { fill: none; stroke: #fff; stroke-width: 2.4; stroke-linecap: round; stroke-linejoin: round; }
+.check { display: none; }
+.saved circle { fill: #188038; }
+.saved .glass { display: none; }
+.saved .check { display: inline; }
 :host(:hover) circle { fill: #8a1515; }
+:host(:hover) .saved circle { fill: #0d652d; }
 :host(:focus-visible) svg { outline: 2px solid #1a73e8; outline-offset: 1px; border-radius: 50%; }
 @media (prefers-color-scheme: dark) {
   circle { fill: #f28b82; }
+  .saved circle { fill: #81c995; }
   path { stroke: #202124; }
 }
 `;
@@ -46,10 +54,30 @@ function icon(doc: Document): SVGSVGElement {
     ['r', '8'],
   ])
     circle.setAttribute(name!, value!);
-  const path = doc.createElementNS(SVG, 'path');
-  path.setAttribute('d', 'M7 4.5a2.5 2.5 0 1 1 0 5a2.5 2.5 0 1 1 0-5zM8.9 9.4l2.4 2.4');
-  svg.append(circle, path);
+  const glass = doc.createElementNS(SVG, 'path');
+  glass.setAttribute('class', 'glass');
+  glass.setAttribute('d', 'M7 4.5a2.5 2.5 0 1 1 0 5a2.5 2.5 0 1 1 0-5zM8.9 9.4l2.4 2.4');
+  const check = doc.createElementNS(SVG, 'path');
+  check.setAttribute('class', 'check');
+  check.setAttribute('d', 'M4.6 8.3l2.3 2.3l4.5-4.6');
+  svg.append(circle, glass, check);
   return svg;
+}
+
+/** Each marker's drawing, reachable from this content script only (the shadow root is closed). */
+const drawings = new WeakMap<Element, SVGSVGElement>();
+
+/**
+ * Shows whether the marker's paper is on the reading list. Only the drawing inside the closed
+ * shadow root changes: no attribute, class or size of the marker itself, which a page can read.
+ */
+export function setMarkerSaved(marker: Element, saved: boolean): void {
+  drawings.get(marker)?.classList.toggle('saved', saved);
+}
+
+/** Whether the marker shows its paper as saved (for tests; pages cannot ask this). */
+export function markerShowsSaved(marker: Element): boolean {
+  return drawings.get(marker)?.classList.contains('saved') ?? false;
 }
 
 /**
@@ -68,6 +96,8 @@ export function createMarker(doc: Document, paper: Pick<Paper, 'id' | 'title'>):
   const shadow = marker.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = SHADOW_CSS;
-  shadow.append(style, icon(doc));
+  const drawing = icon(doc);
+  drawings.set(marker, drawing);
+  shadow.append(style, drawing);
   return marker;
 }

@@ -1,0 +1,45 @@
+import type { CatalogDb } from '../db/catalog-db';
+import { getPapers } from '../db/lookup';
+import type { Handlers } from '../messaging/register';
+import { userDb, type UserDb } from '../reading-list/db';
+import { deleteEntries, saveEntry, savedIds } from '../reading-list/entries';
+import { snapshotFromPaper } from '../reading-list/snapshot';
+import { savePageOfTab } from './page-paper';
+import { isExtensionPage } from './tab-papers';
+
+type ReadingListHandlers = Pick<
+  Handlers,
+  'savePaper' | 'removePaper' | 'getSavedState' | 'savePagePaper'
+>;
+
+/**
+ * The reading list's messages. Content scripts never open the user database: they ask here, and
+ * saved state travels only in answers to the script that asked, never onto the page.
+ */
+export function createReadingListHandlers(
+  catalog: CatalogDb,
+  user: () => UserDb = userDb,
+): ReadingListHandlers {
+  return {
+    savePaper: async ({ id }) => {
+      const [paper] = await getPapers(catalog, [id]);
+      if (!paper) throw new Error(`Paper ${id} is not in the catalog.`);
+      return saveEntry(user(), {
+        id: paper.id,
+        inCatalog: true,
+        snapshot: snapshotFromPaper(paper),
+      });
+    },
+    removePaper: async ({ id }) => (await deleteEntries(user(), [id]))[0] ?? null,
+    getSavedState: async ({ ids }) => [...(await savedIds(user(), ids))],
+    savePagePaper: async ({ tabId }, sender) => {
+      // A content script must not make the extension read (and save from) another tab.
+      if (!isExtensionPage(sender, browser.runtime.getURL('/'))) {
+        throw new Error('savePagePaper is for PaperPeek pages only');
+      }
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      if (!tab) throw new Error('That tab is gone.');
+      return savePageOfTab(catalog, user(), tab);
+    },
+  };
+}

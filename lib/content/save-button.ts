@@ -1,0 +1,72 @@
+/**
+ * The card's Save toggle: "Save" or "Saved ✓", asked afresh each time a card shows a paper (the
+ * list may have changed in another tab). It lives inside the card's closed shadow root.
+ */
+
+export interface SaveActions {
+  isSaved: (id: string) => Promise<boolean>;
+  /** Saves or unsaves; the new state. */
+  toggle: (id: string) => Promise<boolean>;
+}
+
+export const SAVE_CSS = `
+.actions button.save {
+  color: var(--fg); border: 1px solid var(--border); border-radius: 4px; padding: 3px 8px;
+}
+.actions button.save.saved { color: #fff; background: #188038; border-color: #188038; }
+.actions button.save[aria-disabled='true'] { opacity: 0.6; cursor: default; }
+.actions button.save:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
+@media (prefers-color-scheme: dark) {
+  .actions button.save.saved { color: #202124; background: #81c995; border-color: #81c995; }
+}
+`;
+
+function show(button: HTMLButtonElement, saved: boolean): void {
+  button.textContent = saved ? 'Saved ✓' : 'Save';
+  button.classList.toggle('saved', saved);
+  button.title = saved ? 'Remove from your reading list (S)' : 'Save to your reading list (S)';
+}
+
+/** The toggle for `id`; `status` (a live region) says what happened, or why it failed. */
+export function saveButton(
+  doc: Document,
+  id: string,
+  actions: SaveActions,
+  status: HTMLElement,
+): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'save';
+  button.setAttribute('aria-keyshortcuts', 'S');
+  // aria-disabled rather than disabled: a disabled button drops focus, which would close the card.
+  const busy = (on: boolean) => button.setAttribute('aria-disabled', String(on));
+  show(button, false);
+  busy(true);
+  actions.isSaved(id).then(
+    (saved) => {
+      show(button, saved);
+      busy(false);
+    },
+    // Still usable: the toggle asks again and reports its own error.
+    () => busy(false),
+  );
+  button.addEventListener('click', () => {
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    busy(true);
+    actions
+      .toggle(id)
+      .then(
+        (saved) => {
+          show(button, saved);
+          status.textContent = saved
+            ? 'Saved to your reading list'
+            : 'Removed from your reading list';
+        },
+        (error: unknown) => {
+          status.textContent = `Could not change your reading list: ${error instanceof Error ? error.message : String(error)}`;
+        },
+      )
+      .finally(() => busy(false));
+  });
+  return button;
+}

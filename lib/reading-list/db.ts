@@ -1,0 +1,44 @@
+import Dexie, { type Table } from 'dexie';
+import type { Entry, Tombstone } from './entry';
+
+/**
+ * The user's own data: the reading list and what sync needs to order its writes. It lives in a
+ * database of its own, apart from the replaceable catalog (`paperpeek-catalog`), so that replacing
+ * or wiping the catalog can never touch it.
+ */
+
+export type UserMetaRecord =
+  /** This device's id, the node part of every clock it stamps. */
+  | { key: 'deviceId'; value: string }
+  /** The last hybrid logical clock this device stamped or saw, encoded. */
+  | { key: 'lastClock'; value: string };
+
+export const USER_DB_NAME = 'paperpeek-user';
+
+export class UserDb extends Dexie {
+  entries!: Table<Entry, string>;
+  tombstones!: Table<Tombstone, string>;
+  meta!: Table<UserMetaRecord, UserMetaRecord['key']>;
+
+  constructor(name = USER_DB_NAME) {
+    super(name);
+    // Only what the manager sorts or filters on is indexed; titles and notes are never indexed.
+    this.version(1).stores({
+      entries: 'id, addedAt, updatedAt, status, *tags',
+      tombstones: 'id',
+      meta: 'key',
+    });
+  }
+}
+
+export function openUserDb(name?: string): UserDb {
+  return new UserDb(name);
+}
+
+let shared: UserDb | undefined;
+
+/** The extension's reading-list database (opened lazily, on first use). */
+export function userDb(): UserDb {
+  shared ??= new UserDb();
+  return shared;
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { parseArxivId, parseDoi, paperId } from '@/lib/catalog/identifiers';
+import type { Paper } from '@/lib/catalog/schema';
+import { snapshotSchema, type Snapshot } from './entry';
+
+/**
+ * Snapshots: what a reading-list entry keeps to show and cite a paper without the catalog. From a
+ * catalog record, or from the metadata a page declares about itself (a paper outside the catalog).
+ */
+
+const MAX_AUTHORS = 500;
+
+/**
+ * What a content script reports about the paper its page shows. It comes from the page, so every
+ * field is bounded here and cleaned again by snapshotFromMetadata.
+ */
+export const pageMetadataSchema = z.object({
+  title: z.string().max(5000),
+  authors: z.array(z.string().max(1000)).max(5000),
+  /** A date or year in any of the forms pages use: `2023/12/01`, `2023-12-01`, `2023`. */
+  date: z.string().max(100).optional(),
+  venue: z.string().max(1000).optional(),
+  arxivId: z.string().max(200).optional(),
+  doi: z.string().max(500).optional(),
+  url: z.string().max(4000).optional(),
+  pdf: z.string().max(4000).optional(),
+});
+export type PageMetadata = z.infer<typeof pageMetadataSchema>;
+
+function clip(text: string | undefined, max: number): string | undefined {
+  const clean = text?.replace(/\s+/g, ' ').trim();
+  if (!clean) return undefined;
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+function webUrl(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function yearOf(date: string | undefined): number | undefined {
+  const match = date ? /(?<!\d)(1[5-9]|20)\d{2}(?!\d)/.exec(date) : null;
+  return match ? Number(match[0]) : undefined;
+}
+
+function boundedDoi(doi: string | undefined): string | undefined {
+  return doi && doi.length <= 256 ? doi : undefined;
+}
+
+function authorsOf(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const name of names) {
+    const clean = clip(name, 300);
+    if (clean) seen.add(clean);
+    if (seen.size === MAX_AUTHORS) break;
+  }
+  return [...seen];
+}
+
+/** Drops undefined fields, so that stored snapshots compare and serialize the same everywhere. */
+function compact(snapshot: Snapshot): Snapshot {
+  return Object.fromEntries(
+    Object.entries(snapshot).filter(([, value]) => value !== undefined),
+  ) as Snapshot;
+}
+
+export function snapshotFromPaper(paper: Paper): Snapshot {
+  return compact({
+    title: paper.title,
+    authors: authorsOf(paper.authors),
+    year: yearOf(paper.published),
+    venue: paper.venue,
+    arxivId: paper.arxivId,
+    doi: paper.doi,
+    url: paper.links.abs ?? (paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : undefined),
+    pdf: paper.links.pdf,
+    code: paper.code[0]?.url,
+  });
+}
+
+/**
+ * A snapshot from a page's own metadata: whitespace collapsed, lengths clipped, identifiers
+ * parsed, only http(s) links kept. Throws a readable error when the page names no title.
+ */
+export function snapshotFromMetadata(meta: PageMetadata): Snapshot {
+  const title = clip(meta.title, 1000);
+  if (!title) throw new Error('This page does not name a paper title.');
+  const snapshot = compact({
+    title,
+    authors: authorsOf(meta.authors),
+    year: yearOf(meta.date),
+    venue: clip(meta.venue, 300),
+    arxivId: meta.arxivId ? parseArxivId(meta.arxivId) : undefined,
+    doi: meta.doi ? boundedDoi(parseDoi(meta.doi)) : undefined,
+    url: webUrl(meta.url),
+    pdf: webUrl(meta.pdf),
+  });
+  return snapshotSchema.parse(snapshot);
+}
+
+/** The reading-list id for a paper known only by its snapshot: as the catalog would name it. */
+export function idForSnapshot(snapshot: Snapshot): string {
+  return paperId(snapshot.arxivId, snapshot.title);
+}

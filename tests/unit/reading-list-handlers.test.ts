@@ -1,0 +1,110 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { savePageOfTab, UNREADABLE } from '@/lib/background/page-paper';
+import { createReadingListHandlers } from '@/lib/background/reading-list-handlers';
+import type { CatalogDb } from '@/lib/db/catalog-db';
+import { stageCatalogFile } from '@/lib/db/catalog-files';
+import { startLoad } from '@/lib/db/catalog-loader';
+import { openUserDb, type UserDb } from '@/lib/reading-list/db';
+import { listEntries } from '@/lib/reading-list/entries';
+import { catalogText, freshDb, makePaper } from './catalog-fixture';
+
+const mamba = makePaper(0, {
+  id: '2312.00752',
+  arxivId: '2312.00752',
+  title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
+  authors: ['Albert Gu', 'Tri Dao'],
+  published: '2023-12-01',
+});
+const other = makePaper(1);
+
+let catalog: CatalogDb;
+let user: UserDb;
+const contentScript = { id: fakeBrowser.runtime.id, tab: { id: 3 }, url: 'https://arxiv.org/' };
+const extensionPage = () => ({
+  id: fakeBrowser.runtime.id,
+  url: fakeBrowser.runtime.getURL('/popup.html'),
+});
+
+beforeAll(async () => {
+  catalog = freshDb();
+  const fileId = await stageCatalogFile(new Blob([catalogText([mamba, other])]), catalog);
+  expect((await startLoad(catalog, { kind: 'file', fileId })).status).toBe('loaded');
+});
+beforeEach(() => {
+  user = openUserDb(`handlers-test-${Math.random()}`);
+});
+afterEach(async () => {
+  await user.delete();
+});
+
+describe('reading-list handlers', () => {
+  const handlers = () => createReadingListHandlers(catalog, () => user);
+
+  it('savePaper saves a catalog paper with its snapshot; getSavedState then names it', async () => {
+    const entry = await handlers().savePaper({ id: '2312.00752' }, contentScript);
+    expect(entry).toMatchObject({
+      id: '2312.00752',
+      inCatalog: true,
+      snapshot: { title: mamba.title, authors: ['Albert Gu', 'Tri Dao'], year: 2023 },
+    });
+    expect(
+      await handlers().getSavedState({ ids: ['2312.00752', other.id] }, contentScript),
+    ).toEqual(['2312.00752']);
+  });
+
+  it('savePaper refuses an id outside the catalog and saves nothing', async () => {
+    await expect(handlers().savePaper({ id: '9999.99999' }, contentScript)).rejects.toThrow(
+      'Paper 9999.99999 is not in the catalog.',
+    );
+    expect(await listEntries(user)).toEqual([]);
+  });
+
+  it('removePaper answers the removed entry, then null', async () => {
+    const saved = await handlers().savePaper({ id: other.id }, contentScript);
+    expect(await handlers().removePaper({ id: other.id }, contentScript)).toEqual(saved);
+    expect(await handlers().removePaper({ id: other.id }, contentScript)).toBeNull();
+    expect(await listEntries(user)).toEqual([]);
+  });
+
+  it('savePagePaper is refused to a content script', async () => {
+    await expect(handlers().savePagePaper({ tabId: 3 }, contentScript)).rejects.toThrow(
+      'savePagePaper is for PaperPeek pages only',
+    );
+  });
+
+  it('savePagePaper from an extension page reports a closed tab', async () => {
+    await expect(handlers().savePagePaper({ tabId: 12345 }, extensionPage())).rejects.toThrow(
+      'That tab is gone.',
+    );
+  });
+});
+
+describe('savePageOfTab', () => {
+  it('saves an arXiv PDF tab from its URL (no content script runs in the PDF viewer)', async () => {
+    const saved = await savePageOfTab(catalog, user, {
+      id: 7,
+      url: 'https://arxiv.org/pdf/2312.00752v2',
+    });
+    expect(saved).toMatchObject({ alreadySaved: false, entry: { id: '2312.00752' } });
+    const again = await savePageOfTab(catalog, user, {
+      id: 7,
+      url: 'https://arxiv.org/pdf/2312.00752',
+    });
+    expect(again).toEqual({ alreadySaved: true, entry: saved.entry });
+  });
+
+  it('says so when a PDF paper is not in the catalog', async () => {
+    await expect(
+      savePageOfTab(catalog, user, { id: 7, url: 'https://arxiv.org/pdf/2501.00001' }),
+    ).rejects.toThrow('arXiv:2501.00001 is not in the catalog');
+    expect(await listEntries(user)).toEqual([]);
+  });
+
+  it('explains a page it cannot read (no content script answers)', async () => {
+    await expect(savePageOfTab(catalog, user, { id: 7, url: undefined })).rejects.toThrow(
+      UNREADABLE,
+    );
+    await expect(savePageOfTab(catalog, user, {})).rejects.toThrow(UNREADABLE);
+  });
+});
