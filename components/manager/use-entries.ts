@@ -1,0 +1,64 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'react';
+import type { UserDb } from '@/lib/reading-list/db';
+import type { Entry } from '@/lib/reading-list/entry';
+
+export type EntriesState =
+  | { phase: 'loading' }
+  /** The newest entries only, shown while the whole list is still being read. */
+  | { phase: 'first'; entries: Entry[] }
+  | { phase: 'ready'; entries: Entry[] }
+  | { phase: 'failed'; error: string };
+
+/** Enough rows to fill a tall window before the whole list has been read. */
+export const FIRST_SCREEN = 40;
+
+function messageOf(error: unknown): string {
+  // Dexie wraps the browser's error and appends it to its own message; the browser's reads better.
+  const inner = (error as { inner?: { message?: unknown } } | null)?.inner;
+  if (typeof inner?.message === 'string' && inner.message) return inner.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Every entry of the reading list, kept current: Dexie's liveQuery re-runs the read whenever the
+ * list changes, here or in another extension page (the popup, a content script's save through the
+ * background), so the manager never shows a stale list.
+ *
+ * Two reads race on open. The whole list is read in primary-key order (one IndexedDB getAll; a
+ * reversed `addedAt` read walks a cursor, several times slower at 10,000 entries) and sorted in
+ * memory, where the manager sorts anyway. The newest FIRST_SCREEN entries, a short cursor on the
+ * `addedAt` index, arrive long before it and fill the first screen in the default order.
+ */
+export function useEntries(db: UserDb): EntriesState {
+  const [state, setState] = useState<EntriesState>({ phase: 'loading' });
+  useEffect(() => {
+    let subscription: { unsubscribe: () => void } | undefined;
+    let stopped = false;
+    const fail = (error: unknown) => {
+      if (!stopped) setState({ phase: 'failed', error: messageOf(error) });
+    };
+    // Opened first on purpose: a liveQuery on a database that fails to open waits for it to open
+    // and never reports the failure, which would leave the page loading forever.
+    db.open().then(() => {
+      if (stopped) return;
+      db.entries
+        .orderBy('addedAt')
+        .reverse()
+        .limit(FIRST_SCREEN)
+        .toArray()
+        .then((entries) => {
+          if (!stopped) setState((s) => (s.phase === 'loading' ? { phase: 'first', entries } : s));
+        }, fail);
+      subscription = liveQuery(() => db.entries.toArray()).subscribe({
+        next: (entries) => setState({ phase: 'ready', entries }),
+        error: fail,
+      });
+    }, fail);
+    return () => {
+      stopped = true;
+      subscription?.unsubscribe();
+    };
+  }, [db]);
+  return state;
+}

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { UserDb } from '@/lib/reading-list/db';
+import type { Entry, ReadingStatus } from '@/lib/reading-list/entry';
+import { deleteEntries, restoreEntries, updateEntries } from '@/lib/reading-list/entries';
+import { STATUS_LABELS } from '@/lib/reading-list/query';
+import type { Toast } from './UndoToast';
+
+const UNDO_MS = 15_000;
+const INFO_MS = 6_000;
+
+function papers(n: number): string {
+  return n === 1 ? '1 paper' : `${n.toLocaleString('en')} papers`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Every write the manager makes, each reported in a toast: what changed, with Undo for a delete,
+ * or why it failed (the write functions validate first, so a failure changed nothing).
+ */
+export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
+  const [toast, setToast] = useState<Toast | null>(null);
+
+  useEffect(() => {
+    if (!toast || toast.kind === 'error') return;
+    const timer = setTimeout(() => setToast(null), toast.kind === 'undo' ? UNDO_MS : INFO_MS);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  const run = useCallback(async (what: string, write: () => Promise<void>) => {
+    try {
+      await write();
+    } catch (error) {
+      setToast({ kind: 'error', message: `Could not ${what}: ${messageOf(error)}` });
+    }
+  }, []);
+
+  const restore = useCallback(
+    (entries: Entry[]) =>
+      run('undo the delete', async () => {
+        const restored = await restoreEntries(db, entries);
+        setToast({ kind: 'info', message: `Restored ${papers(restored.length)}.` });
+      }),
+    [db, run],
+  );
+
+  const remove = useCallback(
+    (ids: string[]) =>
+      run('delete', async () => {
+        if (!ids.length) return;
+        const removed = await deleteEntries(db, ids);
+        onDeleted(removed.map((entry) => entry.id));
+        setToast({
+          kind: 'undo',
+          message: `Deleted ${papers(removed.length)}.`,
+          onUndo: () => void restore(removed),
+        });
+      }),
+    [db, run, restore, onDeleted],
+  );
+
+  const setStatus = useCallback(
+    (ids: string[], status: ReadingStatus, announce: boolean) =>
+      run('change the status', async () => {
+        const changed = await updateEntries(db, ids, { status });
+        if (announce)
+          setToast({
+            kind: 'info',
+            message: `Marked ${papers(changed.length)} as ${STATUS_LABELS[status].toLowerCase()}.`,
+          });
+      }),
+    [db, run],
+  );
+
+  const changeTag = useCallback(
+    (ids: string[], tag: string, add: boolean) =>
+      run(add ? 'add the tag' : 'remove the tag', async () => {
+        const changed = await updateEntries(
+          db,
+          ids,
+          add ? { addTags: [tag] } : { removeTags: [tag] },
+        );
+        setToast({
+          kind: 'info',
+          message: add
+            ? `Tagged ${papers(changed.length)} “${tag}”.`
+            : `Removed “${tag}” from ${papers(changed.length)}.`,
+        });
+      }),
+    [db, run],
+  );
+
+  const saveNote = useCallback(
+    (id: string, note: string) =>
+      run('save the note', async () => {
+        await updateEntries(db, [id], { note });
+      }),
+    [db, run],
+  );
+
+  const undo = useCallback(() => {
+    if (toast?.kind === 'undo') toast.onUndo();
+  }, [toast]);
+
+  return { toast, dismiss: () => setToast(null), remove, setStatus, changeTag, saveNote, undo };
+}

@@ -1,0 +1,20 @@
+import { ExportMenu } from '@/components/manager/ExportMenu';
+import { ImportDialog } from '@/components/manager/ImportDialog';
+import { Manager } from '@/components/manager/Manager';
+import { userDb } from '@/lib/reading-list/db';
+
+/** The reading-list manager page (`/manager.html`), opened from the popup and the options page. */
+export function App() {
+  const db = userDb();
+  return (
+    <Manager
+      db={db}
+      renderActions={({ all, selected }) => (
+        <>
+          <ExportMenu db={db} entries={all} selected={selected} />
+          <ImportDialog db={db} />
+        </>
+      )}
+    />
+  );
+}

@@ -1,0 +1,125 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { paperSchema } from '../lib/catalog/schema';
+import type { Entry, ReadingStatus } from '../lib/reading-list/entry';
+import { snapshotFromPaper } from '../lib/reading-list/snapshot';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+
+/**
+ * `npx tsx scripts/screenshots-manager.ts`: the reading-list manager of the built extension with
+ * a lived-in list (papers of the bundled catalog, some read, tagged and annotated, two selected),
+ * as a light and a dark OS theme show it, saved to docs/screenshots/manager-{scheme}.png.
+ * Builds first unless PAPERPEEK_SKIP_BUILD is set; run it under the shared e2e lock.
+ */
+
+const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+const OUT_DIR = path.resolve('docs/screenshots');
+const CATALOG = path.resolve('public/catalog/default.ndjson.gz');
+const SCHEMES = ['light', 'dark'] as const;
+const COUNT = 24;
+
+const TAGS = ['efficiency', 'diffusion', 'llm', 'time series', 'audio', 'survey'];
+const NOTES: Record<number, string> = {
+  1: 'Compare the inversion trick with our editing baseline; code looks clean.',
+  4: 'Section 4 has the ablation we need for the reading group.',
+  9: 'Good related-work list on structured pruning.',
+};
+
+/** A reading list made from the first papers of the bundled catalog, saved over a few weeks. */
+function sampleEntries(): Entry[] {
+  const lines = gunzipSync(readFileSync(CATALOG)).toString('utf8').split('\n');
+  const papers = lines
+    .slice(1)
+    .filter((line) => line.startsWith('{"id"'))
+    .slice(0, COUNT)
+    .map((line) => paperSchema.parse(JSON.parse(line)));
+  return papers.map((paper, i) => {
+    const addedAt = new Date(Date.UTC(2026, 10, 27, 9) - i * 31 * 3600_000).toISOString();
+    const status: ReadingStatus = i % 5 === 2 ? 'read' : i % 4 === 1 ? 'reading' : 'to-read';
+    const tags = [TAGS[i % TAGS.length]!, ...(i % 3 === 0 ? [TAGS[(i + 2) % TAGS.length]!] : [])];
+    return {
+      id: paper.id,
+      inCatalog: true,
+      snapshot: snapshotFromPaper(paper),
+      status,
+      tags: [...new Set(tags)].sort(),
+      note: NOTES[i] ?? '',
+      addedAt,
+      updatedAt: addedAt,
+      readAt: status === 'read' ? addedAt : null,
+      clock: {},
+    };
+  });
+}
+
+async function seed(page: Page, entries: Entry[]): Promise<void> {
+  await page.evaluate(async (entries) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('paperpeek-user');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('entries', 'readwrite');
+    for (const entry of entries) tx.objectStore('entries').put(entry);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, entries);
+}
+
+async function main(): Promise<void> {
+  if (!process.env.PAPERPEEK_SKIP_BUILD) execSync('npm run build', { stdio: 'inherit' });
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}; run \`npm run build\` first.`);
+  }
+  mkdirSync(OUT_DIR, { recursive: true });
+  const entries = sampleEntries();
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: chromiumArgs(EXTENSION_DIR),
+    viewport: { width: 1200, height: 780 },
+  });
+  try {
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith('chrome-extension://')
+        ? route.fallback()
+        : route.abort('blockedbyclient'),
+    );
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const url = `chrome-extension://${new URL(worker.url()).host}/manager.html`;
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByText('0 papers').waitFor();
+    await seed(page, entries);
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await page.goto(url);
+      await page.getByText(`${entries.length} papers`).waitFor();
+      const list = page.locator('[data-list="reading-list"]');
+      await list.locator(`[data-paper-id="${entries[1]!.id}"] input[type=checkbox]`).check();
+      await list.locator(`[data-paper-id="${entries[2]!.id}"] input[type=checkbox]`).check();
+      await page.keyboard.press('Home');
+      // No hover effects from the pointer left over the last checkbox.
+      await page.mouse.move(0, 0);
+      const file = path.join(OUT_DIR, `manager-${colorScheme}.png`);
+      await page.screenshot({ path: file });
+      console.log(`Saved ${path.relative(process.cwd(), file)}`);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
