@@ -1,0 +1,3 @@
+import { installSyncBenchApi } from '@/bench/page/sync-api';
+
+installSyncBenchApi();
