@@ -1,0 +1,82 @@
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  disabledSites,
+  hoverDelayMs,
+  markersAllowed,
+  markersEnabled,
+  usableHoverDelay,
+} from '../settings';
+
+// One name for every session: a new one stops any older one left behind (WXT's own rule).
+const SESSION_NAME = 'paperpeek-marker-session';
+
+/**
+ * Runs `start` while the settings allow markers on `hostname`, and follows them live: turning the
+ * site (or all markers) off aborts the running session, whose `onInvalidated` handlers take every
+ * marker, listener and timer away; turning it on again starts a fresh session, which scans anew.
+ * Nothing starts before the settings are read, so a disabled site never sees a marker.
+ */
+export function whileMarkersAllowed(
+  ctx: ContentScriptContext,
+  hostname: string,
+  start: (session: ContentScriptContext) => void,
+  stopped: () => void,
+): void {
+  const state = { markersEnabled: markersEnabled.fallback, disabledSites: disabledSites.fallback };
+  let loaded = false;
+  let session: ContentScriptContext | undefined;
+
+  const apply = () => {
+    if (!loaded || !ctx.isValid) return;
+    const allowed = markersAllowed(state, hostname);
+    if (allowed && !session) {
+      session = new ContentScriptContext(SESSION_NAME);
+      start(session);
+    } else if (!allowed && session) {
+      session.abort('PaperPeek markers turned off for this site');
+      session = undefined;
+      stopped();
+    }
+  };
+
+  const unwatch = [
+    markersEnabled.watch((value) => {
+      state.markersEnabled = value;
+      apply();
+    }),
+    disabledSites.watch((value) => {
+      state.disabledSites = value;
+      apply();
+    }),
+  ];
+  ctx.onInvalidated(() => {
+    for (const stop of unwatch) stop();
+    session?.abort('PaperPeek content script invalidated');
+    session = undefined;
+  });
+  void Promise.all([markersEnabled.getValue(), disabledSites.getValue()]).then(
+    ([enabled, sites]) => {
+      state.markersEnabled = enabled;
+      state.disabledSites = sites;
+      loaded = true;
+      apply();
+    },
+    (error: unknown) => {
+      // Unreadable settings: behave as a fresh install would rather than never marking anything.
+      if (ctx.isValid) console.warn('PaperPeek: settings', error);
+      loaded = true;
+      apply();
+    },
+  );
+}
+
+/** The hover delay as set now: read once, then kept current by a storage watch. */
+export function followHoverDelay(ctx: ContentScriptContext): () => number {
+  let delay = hoverDelayMs.fallback;
+  ctx.onInvalidated(hoverDelayMs.watch((value) => (delay = usableHoverDelay(value))));
+  void hoverDelayMs.getValue().then(
+    (value) => (delay = usableHoverDelay(value)),
+    () => undefined,
+  );
+  return () => delay;
+}
