@@ -35,3 +35,99 @@ export async function papersOf(
   const papers = await lookupAll(ids, getPapers);
   return new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
 }
+
+export type TextMatch = MessageOutput<'findTitlesInText'>[number][number];
+/** The background's `findTitlesInText`: per text, the catalog titles in it and their spans. */
+export type FindTitles = (texts: string[]) => Promise<TextMatch[][]>;
+
+/** One slice of a block's text, `offset` characters into it. */
+export interface TextSlice {
+  block: number;
+  offset: number;
+  text: string;
+  /** Whether text of the block lies before / after this slice. */
+  before: boolean;
+  after: boolean;
+}
+
+/** Per slice and per message: bounded, so a long page costs several small messages, not one. */
+export const SLICE_CHARS = 3000;
+/**
+ * Slices overlap by a title (300 characters) plus a margin on each side, so every title lies
+ * inside some slice with its context: a match too close to a border that has more text beyond
+ * it is left to the neighbouring slice, which sees what precedes or follows the title.
+ */
+export const SLICE_OVERLAP = 500;
+const BORDER = 100;
+export const SLICES_PER_MESSAGE = 100;
+/** Text shorter than this holds no title long enough to be matched in prose. */
+export const MIN_PROSE_TEXT = 20;
+/** At most this much text per scan goes to the background; a longer page's tail is not searched
+ * for titles in prose (its links, headings and identifiers still are). */
+export const MAX_PROSE_CHARS = 1_000_000;
+
+/** The blocks' texts cut into overlapping slices of at most SLICE_CHARS, at spaces. */
+export function textSlices(texts: readonly string[]): TextSlice[] {
+  const out: TextSlice[] = [];
+  let total = 0;
+  texts.forEach((text, block) => {
+    if (text.length < MIN_PROSE_TEXT) return;
+    for (let offset = 0; total < MAX_PROSE_CHARS;) {
+      let end = Math.min(text.length, offset + SLICE_CHARS);
+      if (end < text.length) {
+        const space = text.lastIndexOf(' ', end);
+        if (space > offset + SLICE_OVERLAP) end = space;
+      }
+      if (total + end - offset > MAX_PROSE_CHARS) {
+        total = MAX_PROSE_CHARS;
+        break;
+      }
+      total += end - offset;
+      out.push({
+        block,
+        offset,
+        text: text.slice(offset, end),
+        before: offset > 0,
+        after: end < text.length,
+      });
+      if (end >= text.length) break;
+      const next = text.indexOf(' ', end - SLICE_OVERLAP);
+      offset = next < 0 || next + 1 <= offset ? end : next + 1;
+    }
+  });
+  return out;
+}
+
+export interface BlockMatch {
+  block: number;
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** Sends the slices in bounded messages and maps the answers back onto their blocks, once each. */
+export async function findInBlocks(
+  texts: readonly string[],
+  findTitles: FindTitles,
+): Promise<BlockMatch[]> {
+  const slices = textSlices(texts);
+  const answers = await lookupAll(
+    slices.map((s) => s.text),
+    findTitles,
+    SLICES_PER_MESSAGE,
+  );
+  const seen = new Set<string>();
+  const out: BlockMatch[] = [];
+  answers.forEach((matches, i) => {
+    const { block, offset, text, before, after } = slices[i]!;
+    for (const match of matches) {
+      if ((before && match.start < BORDER) || (after && match.end > text.length - BORDER)) continue;
+      const start = offset + match.start;
+      const key = `${block}:${start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ block, id: match.id, start, end: offset + match.end });
+    }
+  });
+  return out;
+}

@@ -1,6 +1,7 @@
 import type { Paper } from '../catalog/schema';
+import type { TextPoint } from '../detect/locate';
 import { createMarker } from './marker-element';
-import { markerPlace } from './placement';
+import { markerPlace, textPlace, type Place } from './placement';
 
 interface Placed {
   anchor: Element;
@@ -11,25 +12,57 @@ interface Placed {
 /**
  * The markers this content script put on the page. One marker per anchor (the first paper found
  * there wins), so an anchor never gets two; the same paper at several anchors gets one at each.
+ * A title found in running text gets one right after its words, but only for a paper not marked on
+ * the page yet: prose repeats what a page's links, headings and reference lists already show (and
+ * screen-reader copies of a link's text), and one marker per mention would clutter a post.
  * Papers are kept here, in the isolated world, never on the page's DOM.
  */
 export class MarkerLayer {
-  private readonly byAnchor = new Map<Element, Placed>();
+  /** By anchor element for candidates; by the marker itself for titles in text. */
+  private readonly placed = new Map<Element, Placed>();
   private readonly byMarker = new WeakMap<Element, Placed>();
+  /** Markers per paper id. */
+  private readonly counts = new Map<string, number>();
 
   constructor(private readonly doc: Document) {}
 
   /** Adds a marker for `paper` at `anchor`; false when the anchor already has one or cannot. */
   add(anchor: Element, paper: Paper): boolean {
-    if (this.byAnchor.has(anchor) || !anchor.isConnected) return false;
+    if (this.placed.has(anchor) || !anchor.isConnected) return false;
     const place = markerPlace(anchor);
+    return !!place && this.insert(anchor, anchor, place, paper);
+  }
+
+  /**
+   * Adds a marker right after a title found in `block`'s text; false when this paper is already
+   * marked on the page or the point is gone.
+   */
+  addInText(block: Element, at: TextPoint, paper: Paper): boolean {
+    if (!block.isConnected || this.counts.has(paper.id)) return false;
+    const place = textPlace(block, at.node, at.offset);
     if (!place) return false;
+    if (place.split !== undefined) {
+      place.before = (place.before as Text).splitText(place.split);
+    }
+    return this.insert(block, null, place, paper);
+  }
+
+  private insert(anchor: Element, key: Element | null, place: Place, paper: Paper): boolean {
     const marker = createMarker(this.doc, paper);
     place.parent.insertBefore(marker, place.before);
     const placed = { anchor, marker, paper };
-    this.byAnchor.set(anchor, placed);
+    this.placed.set(key ?? marker, placed);
     this.byMarker.set(marker, placed);
+    this.counts.set(paper.id, (this.counts.get(paper.id) ?? 0) + 1);
     return true;
+  }
+
+  private forget(key: Element, placed: Placed): void {
+    placed.marker.remove();
+    this.placed.delete(key);
+    const left = (this.counts.get(placed.paper.id) ?? 1) - 1;
+    if (left > 0) this.counts.set(placed.paper.id, left);
+    else this.counts.delete(placed.paper.id);
   }
 
   /** The paper behind one of our markers; undefined for anything else (a page's look-alike). */
@@ -44,22 +77,20 @@ export class MarkerLayer {
   /** Drops markers whose anchor left the page, and records of markers the page removed. */
   prune(): number {
     let removed = 0;
-    for (const [anchor, placed] of this.byAnchor) {
-      if (anchor.isConnected && placed.marker.isConnected) continue;
-      placed.marker.remove();
-      this.byAnchor.delete(anchor);
+    for (const [key, placed] of this.placed) {
+      if (placed.anchor.isConnected && placed.marker.isConnected) continue;
+      this.forget(key, placed);
       removed++;
     }
     return removed;
   }
 
   clear(): void {
-    for (const placed of this.byAnchor.values()) placed.marker.remove();
-    this.byAnchor.clear();
+    for (const [key, placed] of this.placed) this.forget(key, placed);
   }
 
   /** Distinct catalog papers currently marked (for the toolbar badge). */
   paperCount(): number {
-    return new Set([...this.byAnchor.values()].map((placed) => placed.paper.id)).size;
+    return this.counts.size;
   }
 }

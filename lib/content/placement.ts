@@ -31,3 +31,32 @@ export function markerPlace(anchor: Element): Place | undefined {
   if (!after) return { parent: target, before: null };
   return target.parentNode ? { parent: target.parentNode, before: target.nextSibling } : undefined;
 }
+
+/**
+ * Where the marker for a title found inside running text goes: right after its last word. At the
+ * end of a text node it goes after the inline elements that end there too (`<em>Title</em>`), so
+ * the emphasis does not swallow it; mid-node the node is split there (`split`). Never inside a
+ * link, for the reasons above: a title in link text gets its marker after the link.
+ */
+export function textPlace(
+  block: Element,
+  node: Text,
+  offset: number,
+): (Place & { split?: number }) | undefined {
+  if (!block.contains(node)) return undefined;
+  const link = node.parentElement ? outermostLink(node.parentElement) : null;
+  if (link && block.contains(link) && link !== block) {
+    return link.parentNode ? { parent: link.parentNode, before: link.nextSibling } : undefined;
+  }
+  if (offset < node.length) return { parent: node.parentNode!, before: node, split: offset };
+  let ref: Node = node;
+  while (
+    !ref.nextSibling &&
+    ref.parentElement &&
+    ref.parentElement !== block &&
+    isInline(ref.parentElement)
+  ) {
+    ref = ref.parentElement;
+  }
+  return ref.parentNode ? { parent: ref.parentNode, before: ref.nextSibling } : undefined;
+}

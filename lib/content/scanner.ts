@@ -1,18 +1,39 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectPage } from '../detect/detect-page';
-import { detectorsFor } from '../detect/sites';
+import { pageSteps, type PagePass } from '../detect/detect-page';
+import { locateInBlock } from '../detect/locate';
+import { subtreeSteps } from '../detect/subtree';
 import type { Candidate } from '../detect/types';
-import { lookupAll, papersOf, type GetPapers, type Lookup } from './lookup-client';
+import type { TextBlock } from '../detect/text';
+import { send } from '../messaging/messenger';
+import {
+  findInBlocks,
+  lookupAll,
+  papersOf,
+  type FindTitles,
+  type GetPapers,
+  type Lookup,
+} from './lookup-client';
 import type { MarkerLayer } from './markers';
-import { inSlices, type Pause } from './slices';
+import { inSlices, runSteps, type Pause } from './slices';
 import { subtreeRoots } from './subtree-roots';
 
-export interface ScannerOptions {
-  ctx: ContentScriptContext;
-  doc: Document;
+export { subtreeCandidates } from '../detect/subtree';
+
+export interface ScanDeps {
   markers: MarkerLayer;
   lookup: Lookup;
   getPapers: GetPapers;
+  findTitles: FindTitles;
+  pause: Pause;
+  /** True once the scan's results would land on a page that moved on (navigation, reload). */
+  cancelled: () => boolean;
+}
+
+export interface ScannerOptions extends Omit<ScanDeps, 'findTitles' | 'pause' | 'cancelled'> {
+  ctx: ContentScriptContext;
+  doc: Document;
+  /** Defaults to the background's findTitlesInText. */
+  findTitles?: FindTitles;
   /** Called after every scan with the distinct papers marked. */
   report: (count: number) => void;
 }
@@ -21,10 +42,71 @@ export interface ScannerOptions {
 export const BASE_DEBOUNCE_MS = 150;
 export const MAX_DEBOUNCE_MS = 5_000;
 
-/** Candidates worth a lookup: the background matches titles exactly, so a truncated title (it
- * ends in "…") would only ever match a different, shorter title. */
-function lookable(candidate: Candidate): boolean {
-  return !candidate.truncated;
+/** The string the background looks up: a cut title says so with its ellipsis (protocol.ts). */
+function queryOf(candidate: Candidate): string {
+  return candidate.truncated ? `${candidate.query} …` : candidate.query;
+}
+
+/**
+ * One scan of `roots` (the document, or subtrees the page added): detection in ~10 ms slices,
+ * batched lookups of candidates and of the text blocks' prose, then markers, again in slices.
+ * Returns how many markers it added; the eval script (scripts/eval-detect.ts) runs this too.
+ */
+export async function scanRoots(
+  roots: readonly ParentNode[],
+  url: URL,
+  { markers, lookup, getPapers, findTitles, pause, cancelled }: ScanDeps,
+): Promise<number> {
+  const candidates: Candidate[] = [];
+  const blocks: TextBlock[] = [];
+  for (const root of roots) {
+    const doc = (root as Node).nodeType === 9;
+    const steps: Generator<void, PagePass> = doc
+      ? pageSteps(root, url)
+      : subtreeSteps(root as Element, url);
+    const pass = await runSteps(steps, pause, { cancelled });
+    if (!pass) return 0;
+    candidates.push(...pass.candidates);
+    blocks.push(...pass.blocks);
+  }
+  const [answers, inText] = await Promise.all([
+    lookupAll(candidates.map(queryOf), lookup),
+    findInBlocks(
+      blocks.map((b) => b.text),
+      findTitles,
+    ),
+  ]);
+  // Records only for the distinct papers found: the marker's label and the card need them.
+  const papers = await papersOf(
+    [...answers, ...inText.map(({ id }) => ({ id, matchedBy: 'title' as const }))],
+    getPapers,
+  );
+  if (cancelled()) return 0;
+  let added = 0;
+  const placed = await inSlices(
+    candidates.keys(),
+    (i) => {
+      const id = answers[i]?.id;
+      const paper = id === undefined ? undefined : papers.get(id);
+      if (paper && markers.add(candidates[i]!.anchor, paper)) added++;
+    },
+    pause,
+    { cancelled },
+  );
+  if (!placed) return added;
+  // After the candidates, so that a heading or list row already marked keeps its one marker.
+  await inSlices(
+    inText,
+    ({ block, id, end }) => {
+      const paper = papers.get(id);
+      const element = blocks[block]!.element;
+      const at = paper && locateInBlock(element, end);
+      if (at && markers.addInText(element, at, paper)) added++;
+    },
+    pause,
+    { cancelled },
+  );
+  return added;
 }
 
 /**
@@ -34,6 +116,8 @@ function lookable(candidate: Candidate): boolean {
  */
 export function startScanner(options: ScannerOptions): void {
   const { ctx, doc, markers, lookup, getPapers, report } = options;
+  const findTitles: FindTitles =
+    options.findTitles ?? ((texts) => send('findTitlesInText', { texts }));
   const pause: Pause = () =>
     new Promise((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: 50 }));
   let href = location.href;
@@ -59,21 +143,6 @@ export function startScanner(options: ScannerOptions): void {
     lastCount = count;
   };
 
-  async function candidatesOf(roots: ParentNode[], url: URL, current: number) {
-    const found: Candidate[] = [];
-    await inSlices(
-      roots,
-      (root) => {
-        // A subtree's own scan must not claim the page's URL or <meta> tags for itself.
-        const own = root === doc ? detectPage(doc, url) : subtreeCandidates(root as Element, url);
-        found.push(...own.filter(lookable));
-      },
-      pause,
-      { cancelled: () => current !== generation || !ctx.isValid },
-    );
-    return found;
-  }
-
   async function run(): Promise<void> {
     running = true;
     try {
@@ -82,25 +151,16 @@ export function startScanner(options: ScannerOptions): void {
       const roots: ParentNode[] = full ? [doc] : subtreeRoots([...pending]);
       full = false;
       pending.clear();
-      const candidates = await candidatesOf(roots, url, current);
-      const answers = await lookupAll(
-        candidates.map((c) => c.query),
+      const cancelled = () => current !== generation || !ctx.isValid;
+      const added = await scanRoots(roots, url, {
+        markers,
         lookup,
-      );
-      // Records only for the distinct papers found: the marker's label and the card need them.
-      const papers = await papersOf(answers, getPapers);
-      if (current !== generation || !ctx.isValid) return;
-      let added = 0;
-      await inSlices(
-        candidates.keys(),
-        (i) => {
-          const id = answers[i]?.id;
-          const paper = id === undefined ? undefined : papers.get(id);
-          if (paper && markers.add(candidates[i]!.anchor, paper)) added++;
-        },
+        getPapers,
+        findTitles,
         pause,
-        { cancelled: () => current !== generation || !ctx.isValid },
-      );
+        cancelled,
+      });
+      if (cancelled()) return;
       debounce = added > 0 ? BASE_DEBOUNCE_MS : Math.min(debounce * 2, MAX_DEBOUNCE_MS);
       publish();
     } catch (error) {
@@ -148,38 +208,4 @@ export function startScanner(options: ScannerOptions): void {
 /** Added nodes worth scanning: elements, but not our own markers and card. */
 function isPageContent(node: Node): boolean {
   return node.nodeType === 1 && !(node as Element).hasAttribute('data-paperpeek');
-}
-
-/** Site layouts are read from a parent of at most this many children (cheap selector queries). */
-const SMALL_PARENT = 50;
-
-/**
- * Candidates inside an added subtree. The detectors look below the root they are given, and a site
- * layout may need the added row's context (arXiv's `dt` + `dd` pairs), so site detectors read the
- * parent when it is small and keep what lies in the added element; the generic and prose passes
- * read the added element itself. The page's URL and <meta> tags are the whole page's, not the
- * subtree's, so those candidates are dropped.
- */
-export function subtreeCandidates(added: Element, url: URL): Candidate[] {
-  const parent = added.parentElement;
-  const siteRoot = parent && parent.childElementCount <= SMALL_PARENT ? parent : added;
-  const found = [
-    ...detectorsFor(url).flatMap((site) => {
-      try {
-        return site.detect(siteRoot, url);
-      } catch {
-        return [];
-      }
-    }),
-    ...detectPage(added, url),
-  ];
-  // As in detectPage: each query once, at its first (most trusted) anchor in this subtree.
-  const seen = new Set<string>();
-  return found.filter((c) => {
-    if (c.source === 'url' || c.source === 'meta' || !added.contains(c.anchor)) return false;
-    const key = `${c.kind}:${c.query.toLowerCase()}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -31,3 +31,24 @@ export async function inSlices<T>(
   }
   return !cancelled();
 }
+
+/**
+ * Drives a pausable pass (a generator that yields at safe points) in slices of about `budget` ms.
+ * Undefined when cancelled before the end.
+ */
+export async function runSteps<T>(
+  steps: Generator<void, T>,
+  pause: Pause,
+  { budget = SLICE_MS, cancelled = () => false, now = () => performance.now() }: SliceOptions = {},
+): Promise<T | undefined> {
+  let start = now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (now() - start >= budget) {
+      await pause();
+      if (cancelled()) return undefined;
+      start = now();
+    }
+  }
+}

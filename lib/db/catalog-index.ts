@@ -1,5 +1,6 @@
-import { hash53, normalizeTitle, parseDoi } from '../catalog/identifiers';
+import { hash32, hash53, normalizeTitle, parseDoi } from '../catalog/identifiers';
 import type { Paper } from '../catalog/schema';
+import { headKey } from '../detect/title-words';
 import type { Slot } from './catalog-db';
 
 /**
@@ -9,8 +10,17 @@ import type { Slot } from './catalog-db';
  * - ids are stored exactly (a compact code for new-style arXiv ids, a map for the rest), so an
  *   id hit is certain and a title or DOI hit names its paper's id;
  * - title and DOI entries carry the other 21 bits of a 53-bit hash, so a hit agrees on 53 bits:
- *   a stray match for a string outside the catalog has odds of about count / 2^53 (1e-10 at 1M).
+ *   a stray match for a string outside the catalog has odds of about count / 2^53 (1e-10 at 1M);
+ * - title heads (the first three normalized words, 32-bit hash and position: 8 bytes a title) and
+ *   each title's word count (1 byte), for titles inside prose and `…`-truncated titles. A head hit
+ *   is only a lead: prose verifies the full 53-bit title hash, a truncated title the record.
  */
+
+/**
+ * The shape of the stored index. An index of another format (written by an older version) is
+ * rebuilt from the slot's records before use (index-cache.ts).
+ */
+export const INDEX_FORMAT = 2;
 
 const TWO32 = 4294967296;
 /** Positions take 21 bits next to a 32-bit hash in one exactly representable double (2^53). */
@@ -26,12 +36,21 @@ export type KeyPart = {
   titleHash: Float64Array;
   doiHash: Float64Array;
   doiPos: Uint32Array;
+  /** hash32 of each title's head, or -1 for a title of fewer than three words. Absent in parts
+   * stored before index format 2. */
+  headHash?: Float64Array;
+  /** Normalized words per title, capped at 255. */
+  wordCount?: Uint8Array;
 };
 
 /** Hashes ascending (low 32 bits), with the position and the high 21 bits of each entry. */
 export type HashColumn = { hash: Uint32Array; pos: Uint32Array; check: Uint32Array };
 
+/** Heads ascending, with the position of each: several titles may share a head. */
+export type HeadColumn = { hash: Uint32Array; pos: Uint32Array };
+
 export type CatalogIndex = {
+  format: number;
   count: number;
   id: HashColumn;
   /** Per position: new-style arXiv ids as yymm * 100000 + number; 0 for ids kept in `otherIds`. */
@@ -39,6 +58,8 @@ export type CatalogIndex = {
   otherIds: Map<number, string>;
   title: HashColumn;
   doi: HashColumn;
+  head: HeadColumn;
+  wordCount: Uint8Array;
 };
 export type CatalogIndexRecord = CatalogIndex & { slot: Slot };
 
@@ -49,10 +70,17 @@ export function doiKey(doi: string): string {
 
 export function keyPart(start: number, papers: readonly Paper[]): KeyPart {
   const titleHash = new Float64Array(papers.length);
+  const headHash = new Float64Array(papers.length);
+  const wordCount = new Uint8Array(papers.length);
   const doiHash: number[] = [];
   const doiPos: number[] = [];
   papers.forEach((paper, i) => {
-    titleHash[i] = hash53(normalizeTitle(paper.title));
+    const normalized = normalizeTitle(paper.title);
+    titleHash[i] = hash53(normalized);
+    const words = normalized ? normalized.split(' ') : [];
+    const head = headKey(words);
+    headHash[i] = head === undefined ? -1 : hash32(head);
+    wordCount[i] = Math.min(words.length, 255);
     if (paper.doi) {
       doiHash.push(hash53(doiKey(paper.doi)));
       doiPos.push(start + i);
@@ -64,6 +92,8 @@ export function keyPart(start: number, papers: readonly Paper[]): KeyPart {
     titleHash,
     doiHash: Float64Array.from(doiHash),
     doiPos: Uint32Array.from(doiPos),
+    headHash,
+    wordCount,
   };
 }
 
@@ -114,6 +144,39 @@ function column(hashes: Float64Array, positions: Uint32Array | null): HashColumn
   return { hash, pos, check };
 }
 
+/** Heads sorted by hash with their positions (same packing trick as `column`). */
+function headColumn(hashes: Float64Array): HeadColumn {
+  let n = 0;
+  for (const h of hashes) if (h >= 0) n++;
+  const packed = new Float64Array(n);
+  let k = 0;
+  hashes.forEach((h, position) => {
+    if (h >= 0) packed[k++] = h * POSITIONS + position;
+  });
+  packed.sort();
+  const hash = new Uint32Array(n);
+  const pos = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    hash[i] = Math.floor(packed[i]! / POSITIONS);
+    pos[i] = packed[i]! - hash[i]! * POSITIONS;
+  }
+  return { hash, pos };
+}
+
+/** Positions whose title head has the 32-bit hash `hash`. */
+export function headPositions(col: HeadColumn, hash: number): number[] {
+  let lo = 0;
+  let hi = col.hash.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (col.hash[mid]! < hash) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: number[] = [];
+  for (let i = lo; i < col.hash.length && col.hash[i] === hash; i++) found.push(col.pos[i]!);
+  return found;
+}
+
 function concat<T extends Float64Array | Uint32Array>(arrays: T[], make: (n: number) => T): T {
   const out = make(arrays.reduce((n, a) => n + a.length, 0));
   let offset = 0;
@@ -129,6 +192,8 @@ export function buildIndex(parts: readonly KeyPart[], count: number): CatalogInd
   const idHash = new Float64Array(count);
   const titles = new Float64Array(count);
   const idCode = new Uint32Array(count);
+  const heads = new Float64Array(count).fill(-1);
+  const wordCount = new Uint8Array(count);
   const otherIds = new Map<number, string>();
   let covered = 0;
   for (const part of parts) {
@@ -143,12 +208,17 @@ export function buildIndex(parts: readonly KeyPart[], count: number): CatalogInd
       else otherIds.set(position, id);
     });
     titles.set(part.titleHash, part.start);
+    // Parts written by a load that started before the head columns existed have none: those
+    // titles are then found by exact match only, never wrongly.
+    if (part.headHash) heads.set(part.headHash, part.start);
+    if (part.wordCount) wordCount.set(part.wordCount, part.start);
     covered += part.ids.length;
   }
   if (covered !== count) {
     throw new Error(`The catalog lists ${count} papers but ${covered} were stored.`);
   }
   return {
+    format: INDEX_FORMAT,
     count,
     id: column(idHash, null),
     idCode,
@@ -164,6 +234,8 @@ export function buildIndex(parts: readonly KeyPart[], count: number): CatalogInd
         (n) => new Uint32Array(n),
       ),
     ),
+    head: headColumn(heads),
+    wordCount,
   };
 }
 
@@ -204,5 +276,6 @@ export function indexBytes(index: CatalogIndex): number {
     (n, c) => n + c.hash.byteLength + c.pos.byteLength + c.check.byteLength,
     0,
   );
-  return columns + index.idCode.byteLength + index.otherIds.size * 40;
+  const heads = index.head.hash.byteLength + index.head.pos.byteLength + index.wordCount.byteLength;
+  return columns + heads + index.idCode.byteLength + index.otherIds.size * 40;
 }

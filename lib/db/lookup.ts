@@ -1,13 +1,16 @@
-import { hash53, normalizeTitle, parseArxivId, parseDoi } from '../catalog/identifiers';
+import { hash32, hash53, normalizeTitle, parseArxivId, parseDoi } from '../catalog/identifiers';
 import { paperSchema, type Paper } from '../catalog/schema';
+import { findTitles, type TitleIndexView } from '../detect/prose-match';
+import { headKey } from '../detect/title-words';
 import type { MessageOutput } from '../messaging/protocol';
 import type { ActiveCatalog, CatalogDb } from './catalog-db';
 import { readLines } from './catalog-chunks';
-import { idAt, positionsOf, type CatalogIndex } from './catalog-index';
+import { headPositions, idAt, positionsOf, type CatalogIndex } from './catalog-index';
 import { activeIndex } from './index-cache';
 
 export type LookupMatch = NonNullable<MessageOutput<'lookupPaper'>>;
 export type CandidateMatch = NonNullable<MessageOutput<'lookupCandidates'>[number]>;
+export type TextMatch = MessageOutput<'findTitlesInText'>[number][number];
 
 /** What a candidate string names, in the order identifiers are trusted. */
 export type CandidateKey =
@@ -54,20 +57,108 @@ async function withActive<T>(
   });
 }
 
-/** One answer per candidate: the catalog id it names, or null. Reads no paper records. */
+/** A title the page cut short ("Mamba: Linear-Time Sequence Mod…", Scholar, X). */
+const ELLIPSIS = /\s*(?:…|\.\.\.)$/;
+/** A cut title names one paper only when this much of it shows (normalized words and chars). */
+export const MIN_PREFIX_WORDS = 4;
+export const MIN_PREFIX_CHARS = 24;
+/** More catalog titles than this under one head: too common a start to verify record by record. */
+const MAX_PREFIX_READS = 16;
+
+/** The normalized start of a truncated title, when it is long enough to be worth a lookup. */
+export function truncatedPrefix(candidate: string): string | undefined {
+  if (!ELLIPSIS.test(candidate)) return undefined;
+  const prefix = normalizeTitle(candidate.replace(ELLIPSIS, ''));
+  if (prefix.length < MIN_PREFIX_CHARS) return undefined;
+  return prefix.split(' ').length >= MIN_PREFIX_WORDS ? prefix : undefined;
+}
+
+/** Positions whose title may start with `prefix`: the head's titles long enough to. */
+function prefixCandidates(index: CatalogIndex, prefix: string): number[] {
+  const words = prefix.split(' ');
+  const head = headKey(words);
+  if (!head) return [];
+  const positions = headPositions(index.head, hash32(head)).filter(
+    (p) => index.wordCount[p]! >= words.length,
+  );
+  return positions.length > MAX_PREFIX_READS ? [] : positions;
+}
+
+/** Records read per request to verify cut titles: a page of 2000 of them stays one bounded read. */
+const MAX_PREFIX_RECORDS = 1000;
+
+/**
+ * One answer per candidate: the catalog id it names, or null. Reads no paper records, except to
+ * verify truncated titles (ending in `…` or `...`): the one catalog title that starts with what the
+ * page shows (its last word may itself be cut: "Mod…") is a match; none or several are not. The
+ * head column proposes, and the records of those few titles decide, all in one bulk read.
+ */
 export async function lookupCandidates(
   db: CatalogDb,
   candidates: readonly string[],
 ): Promise<(CandidateMatch | null)[]> {
   const keys = candidates.map(classifyCandidate);
-  const answers = await withActive(db, (index) =>
-    keys.map((key): CandidateMatch | null => {
-      const position = key ? positionOf(index, key) : undefined;
+  const answers = await withActive(db, async (index, active) => {
+    // A cut title is longer than what shows, so it never matches a catalog title exactly equal
+    // to the shown part ("Improving the Training of Rectified Flows …" may go on "in Practice").
+    const prefixes = keys.map((key, i) =>
+      key?.by === 'title' ? truncatedPrefix(candidates[i]!) : undefined,
+    );
+    const proposed = prefixes.map((prefix) => (prefix ? prefixCandidates(index, prefix) : []));
+    const wanted = [...new Set(proposed.flat())].slice(0, MAX_PREFIX_RECORDS);
+    const lines = wanted.length ? await readLines(db, active.slot, wanted) : new Map();
+    const titleAt = (p: number) => {
+      const line = lines.get(p);
+      return line === undefined ? undefined : normalizeTitle((JSON.parse(line) as Paper).title);
+    };
+    return keys.map((key, i): CandidateMatch | null => {
+      const prefix = prefixes[i];
+      let position: number | undefined;
+      if (key?.by === 'title' && ELLIPSIS.test(candidates[i]!)) {
+        // Too little shows ("Sliced Recursive Transformer …"): the title is longer than any match.
+        if (!prefix) return null;
+        const matching = proposed[i]!.filter((p) => {
+          const title = titleAt(p);
+          return !!title && title.length > prefix.length && title.startsWith(prefix);
+        });
+        position = matching.length === 1 ? matching[0] : undefined;
+      } else if (key) {
+        position = positionOf(index, key);
+      }
       const id = position === undefined ? undefined : idAt(index, position);
       return id && key ? { id, matchedBy: key.by } : null;
-    }),
-  );
+    });
+  });
   return answers ?? keys.map(() => null);
+}
+
+/** The index as the prose matcher sees it. */
+function titleView(index: CatalogIndex): TitleIndexView {
+  return {
+    headPositions: (hash) => headPositions(index.head, hash),
+    wordCount: (position) => index.wordCount[position] ?? 0,
+    titleAt: (hash) => positionsOf(index.title, hash)[0],
+  };
+}
+
+/**
+ * Catalog titles inside page text: per text, each title found with its character span. Reads no
+ * records; see lib/detect/prose-match.ts for what counts as a title in prose.
+ */
+export async function findTitlesInText(
+  db: CatalogDb,
+  texts: readonly string[],
+): Promise<TextMatch[][]> {
+  const answers = await withActive(db, (index) => {
+    const view = titleView(index);
+    return texts.map((text) =>
+      findTitles(view, text).flatMap(({ position, start, end }) => {
+        const id = idAt(index, position);
+        return id ? [{ id, start, end }] : [];
+      }),
+    );
+  });
+  return answers ?? texts.map(() => []);
 }
 
 async function readPapers(

@@ -14,10 +14,11 @@ export const MIN_WORDS = 3;
 export const MAX_WORDS = 40;
 export const MAX_TITLE_CHARS = 300;
 
+/** A space-separated word with at least one letter or digit (`-` and `—` alone are not words). */
+const WORD = /[^ ]*[\p{L}\p{N}][^ ]*/gu;
+
 export function wordCount(text: string): number {
-  let count = 0;
-  for (const word of text.split(' ')) if (/[\p{L}\p{N}]/u.test(word)) count++;
-  return count;
+  return text.match(WORD)?.length ?? 0;
 }
 
 export interface CleanTitle {

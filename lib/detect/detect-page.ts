@@ -1,12 +1,21 @@
-import { genericCandidates } from './generic';
+import { DESCEND, isSkipped, SKIP, walkSteps, type Visitor } from './dom';
+import { genericVisitor } from './generic';
 import { idCandidate } from './identifiers';
 import { metadataCandidates, pageAnchor } from './metadata';
 import { detectorsFor } from './sites';
-import { proseCandidates, textBlocks } from './text';
+import { finish } from './steps';
+import { blockCollector, proseCandidates, type TextBlock } from './text';
 import type { Candidate } from './types';
 
 /** The most candidates one `lookupCandidates` message carries (see lib/messaging/protocol.ts). */
 export const MAX_CANDIDATES = 2000;
+
+/** What one pass over a page (or an added subtree) found. */
+export interface PagePass {
+  candidates: Candidate[];
+  /** Its visible text by block, for the background's search for titles in prose. */
+  blocks: TextBlock[];
+}
 
 /** Titles are already whitespace-collapsed; case is the only rendering difference worth folding here. */
 function key(candidate: Candidate): string {
@@ -22,34 +31,94 @@ function safely(run: () => Candidate[]): Candidate[] {
   }
 }
 
+/** Two visitors in one walk: both skip exactly the subtrees isSkipped names. */
+function both(a: Visitor, b: Visitor): Visitor {
+  return {
+    enter: (el) => {
+      if (isSkipped(el)) return SKIP;
+      a.enter(el);
+      b.enter(el);
+      return DESCEND;
+    },
+    leave: (el) => {
+      a.leave?.(el);
+      b.leave?.(el);
+    },
+    text: (data, node) => void b.text?.(data, node),
+  };
+}
+
+/** Blocks per pause point of the prose pass (its regexes are the costly part). */
+const BLOCKS_PER_STEP = 64;
+const CANDIDATES_PER_STEP = 256;
+
 /**
  * Every paper candidate on a page, most specific first: the site's own layout, then the page URL,
- * scholarly metadata, links and title-like elements, then prose. Each query is kept once, with the
- * anchor of its first (most trusted) finding, so that a paper linked five times in one listing row
- * gets one marker; the same paper elsewhere on the page is not marked again.
+ * scholarly metadata, links and title-like elements, then identifiers in prose. Each query is
+ * kept once, with the anchor of its first (most trusted) finding, so that a paper linked five
+ * times in one listing row gets one marker; the same paper elsewhere on the page is not marked
+ * again. A generator: it yields at pause points (every few hundred nodes), so the content script
+ * can run it in ~10 ms slices; `detectPage` runs it in one go.
  */
-export function detectPage(root: ParentNode, url: URL, limit = MAX_CANDIDATES): Candidate[] {
-  const groups: (() => Candidate[])[] = [
-    ...detectorsFor(url).map((site) => () => site.detect(root, url)),
-    () => {
-      const anchor = pageAnchor(root);
-      const id = anchor && idCandidate(url.href, 'url', anchor);
-      return id ? [id] : [];
-    },
-    () => metadataCandidates(root),
-    () => genericCandidates(root, url),
-    () => proseCandidates(textBlocks(root as Node)),
-  ];
+export function* pageSteps(
+  root: ParentNode,
+  url: URL,
+  { limit = MAX_CANDIDATES, whole = true }: { limit?: number; whole?: boolean } = {},
+): Generator<void, PagePass> {
+  const found: Candidate[] = [];
   const seen = new Set<string>();
-  const out: Candidate[] = [];
-  for (const group of groups) {
-    for (const candidate of safely(group)) {
+  const add = (candidates: Candidate[]) => {
+    for (const candidate of candidates) {
       const id = key(candidate);
-      if (seen.has(id)) continue;
+      if (seen.has(id) || found.length >= limit) continue;
       seen.add(id);
-      out.push(candidate);
-      if (out.length >= limit) return out;
+      found.push(candidate);
     }
+  };
+  for (const site of detectorsFor(url)) {
+    if (site.steps) {
+      try {
+        add(yield* site.steps(root, url));
+      } catch {
+        // As with `safely`: a hostile page costs this detector's candidates only.
+      }
+    } else add(safely(() => site.detect(root, url)));
+    yield;
   }
-  return out;
+  // A subtree's own scan must not claim the page's URL or <meta> tags for itself.
+  if (whole) {
+    add(
+      safely(() => {
+        const anchor = pageAnchor(root);
+        const id = anchor && idCandidate(url.href, 'url', anchor);
+        return id ? [id] : [];
+      }),
+    );
+    add(safely(() => metadataCandidates(root)));
+    yield;
+  }
+  const generic: Candidate[] = [];
+  const collector = blockCollector(root as Node, true);
+  try {
+    yield* walkSteps(root as Node, both(genericVisitor(url, generic, true), collector.visitor));
+  } catch {
+    // A hostile node that throws costs the rest of this walk, not the candidates found so far.
+  }
+  // Deduping thousands of title candidates is itself a long task on a big article: in steps.
+  for (let i = 0; i < generic.length; i += CANDIDATES_PER_STEP) {
+    add(generic.slice(i, i + CANDIDATES_PER_STEP));
+    yield;
+  }
+  const blocks = yield* collector.blockSteps(BLOCKS_PER_STEP * 8);
+  for (let i = 0; i < blocks.length; i += BLOCKS_PER_STEP) {
+    add(safely(() => proseCandidates(blocks.slice(i, i + BLOCKS_PER_STEP))));
+    yield;
+  }
+  return { candidates: found, blocks };
+}
+
+export { finish } from './steps';
+
+export function detectPage(root: ParentNode, url: URL, limit = MAX_CANDIDATES): Candidate[] {
+  return finish(pageSteps(root, url, { limit })).candidates;
 }

@@ -1,5 +1,5 @@
 import { pushAll, titleCandidate } from './clean';
-import { DESCEND, isSkipped, SKIP, textOf, walk } from './dom';
+import { DESCEND, isSkipped, SKIP, textOf, walk, type Visitor } from './dom';
 import { linkCandidate } from './links';
 import type { Candidate } from './types';
 
@@ -30,10 +30,19 @@ const HIGHLIGHTED_IN = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a']);
  */
 export function genericCandidates(root: ParentNode, url: URL): Candidate[] {
   const out: Candidate[] = [];
+  walk(root as Node, genericVisitor(url, out));
+  return out;
+}
+
+/**
+ * The walk's visitor, pushing into `out`; detect-page.ts runs it in the same walk as textBlocks,
+ * where the combined visitor has already judged isSkipped (`checked`): one check per element.
+ */
+export function genericVisitor(url: URL, out: Candidate[], checked = false): Visitor {
   let highlighted = 0;
-  walk(root as Node, {
+  return {
     enter: (el) => {
-      if (isSkipped(el)) return SKIP;
+      if (!checked && isSkipped(el)) return SKIP;
       const tag = el.localName;
       const titleLike = TITLE_TAGS.has(tag) || (EMPHASIS_TAGS.has(tag) && highlighted === 0);
       const text = titleLike ? textOf(el, { maxNodes: 100 }) : undefined;
@@ -45,6 +54,5 @@ export function genericCandidates(root: ParentNode, url: URL): Candidate[] {
     leave: (el) => {
       if (HIGHLIGHTED_IN.has(el.localName)) highlighted--;
     },
-  });
-  return out;
+  };
 }

@@ -18,12 +18,22 @@ const ID_IN_TEXT = new RegExp(
   'gi',
 );
 
+/**
+ * The commonest arXiv URL, `https://arxiv.org/abs/2312.00752v2`, with a new-style id: exactly what
+ * parseArxivId's URL path gives for it (lower-case host, plain path); anything else goes there.
+ */
+const PLAIN_ARXIV_URL =
+  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/((?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v\d+)?(?:\.pdf)?(?:[/?#]|$)/;
+
 export type Identifier = Pick<Candidate, 'query' | 'kind'>;
 
 /** The paper identifier a string names (a bare id, a DOI, or a URL), with arXiv DOIs as arXiv ids. */
 export function parseIdentifier(text: string): Identifier | undefined {
   const clean = collapse(text).replace(/[…]+$|\.\.\.$/, '');
   if (!clean || clean.length > 2000) return undefined;
+  // A listing's links are arXiv URLs by the thousand; parseArxivId would parse each as a URL.
+  const plain = PLAIN_ARXIV_URL.exec(clean);
+  if (plain) return { query: plain[1]!, kind: 'arxiv' };
   const arxiv = parseArxivId(clean);
   if (arxiv) return { query: arxiv, kind: 'arxiv' };
   const doi = parseDoi(clean) ?? doiInUrl(clean);
@@ -65,9 +75,20 @@ export function idCandidate(
   return id && { ...id, source, anchor };
 }
 
-/** An href resolved against the page URL, or undefined when it is not a valid URL. */
+/** Hrefs whose resolution is plain string work: no spaces, backslashes or dot segments to fix. */
+const PLAIN_ABSOLUTE = /^https?:\/\/[^\s\\]+$/;
+const PLAIN_ROOT_RELATIVE = /^\/(?!\/)(?![^?#]*\/\.\.?(?:[/?#]|$))[^\s\\]*$/;
+
+/**
+ * An href resolved against the page URL, or undefined when it cannot be resolved. A plain
+ * absolute href comes back as it is: parseIdentifier's own URL parse rejects a broken one.
+ */
 export function resolveUrl(href: string | null | undefined, base: URL): string | undefined {
   if (!href) return undefined;
+  // A listing's 15,000 links are mostly absolute or root-relative: string work, no URL parse.
+  // parseIdentifier parses the result again anyway, so odd paths still end up normalised.
+  if (PLAIN_ABSOLUTE.test(href)) return href;
+  if (base.protocol.startsWith('http') && PLAIN_ROOT_RELATIVE.test(href)) return base.origin + href;
   try {
     return new URL(href, base).href;
   } catch {

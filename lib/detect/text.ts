@@ -1,5 +1,4 @@
-import { pushAll, titleCandidate } from './clean';
-import { collapse, DESCEND, isInline, isSkipped, SKIP, walk } from './dom';
+import { collapse, DESCEND, isInline, isSkipped, SKIP, walk, type Visitor } from './dom';
 import { identifiersInText } from './identifiers';
 import type { Candidate } from './types';
 
@@ -15,13 +14,27 @@ export interface TextBlock {
  * for titles inside prose. One linear walk; hidden subtrees and the extension's markers are skipped.
  */
 export function textBlocks(root: Node): TextBlock[] {
+  const collector = blockCollector(root);
+  walk(root, collector.visitor);
+  return collector.blocks();
+}
+
+/** textBlocks as a visitor, so that detect-page.ts can share one (pausable) walk with others. */
+export function blockCollector(
+  root: Node,
+  checked = false,
+): {
+  visitor: Visitor;
+  blocks: () => TextBlock[];
+  blockSteps: (every: number) => Generator<void, TextBlock[]>;
+} {
   const blocks: { element: Element | undefined; text: string }[] = [];
   const open: { element: Element | undefined; text: string }[] = [];
   // Text directly under the root belongs to the root itself when it is an element.
   const rootBlock = { element: root.nodeType === 1 ? (root as Element) : undefined, text: '' };
-  walk(root, {
+  const visitor: Visitor = {
     enter: (el) => {
-      if (isSkipped(el)) return SKIP;
+      if (!checked && isSkipped(el)) return SKIP;
       if (el.localName === 'br') (open.at(-1) ?? rootBlock).text += ' ';
       else if (!isInline(el)) {
         const block = { element: el, text: '' };
@@ -36,34 +49,42 @@ export function textBlocks(root: Node): TextBlock[] {
     text: (data) => {
       (open.at(-1) ?? rootBlock).text += data;
     },
-  });
-  const out: TextBlock[] = [];
-  for (const block of [rootBlock, ...blocks]) {
-    const text = collapse(block.text);
-    if (text && block.element) out.push({ element: block.element, text });
+  };
+  // Collapsing whitespace is the costly part on a long page: pausable, and never for empty blocks.
+  function* blockSteps(every: number): Generator<void, TextBlock[]> {
+    const out: TextBlock[] = [];
+    const all = [rootBlock, ...blocks];
+    for (let i = 0; i < all.length; i++) {
+      if (i % every === every - 1) yield;
+      const block = all[i]!;
+      if (!block.text || !block.element) continue;
+      const text = collapse(block.text);
+      if (text) out.push({ element: block.element, text });
+    }
+    return out;
   }
-  return out;
+  const finish = () => {
+    const steps = blockSteps(Infinity);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  };
+  return { visitor, blocks: finish, blockSteps };
 }
 
-const QUOTED = /"([^"]{8,300})"|“([^”]{8,300})”|«([^»]{8,300})»/g;
-const SENTENCE_END = /(?<=[.!?])\s+(?=["“(]?[A-Z0-9])/;
-/** `Name: Subtitle` starting at a capitalized name of at most four words, up to a clause break. */
-const TITLE_COLON =
-  /(?:^|[\s(])((?:[A-Z0-9][\w^'+-]*\s){0,3}[A-Z0-9][\w^'+-]*: [^.;!?()"“”]{8,250})/g;
-const MAX_SENTENCE = 2_000;
+const MAY_HOLD_ID = /arxiv|alphaxiv|huggingface|\d\.\d/i;
 
-/** Quoted strings, `Title: Subtitle` spans and identifiers mentioned in prose. */
+/**
+ * Identifiers mentioned in prose. Titles in prose are found by the background against the whole
+ * catalog (findTitlesInText, lib/detect/prose-match.ts), with the marker right after the words.
+ */
 export function proseCandidates(blocks: TextBlock[]): Candidate[] {
   const out: Candidate[] = [];
   for (const { element, text } of blocks) {
+    // Every form ID_IN_TEXT knows names arXiv or Hugging Face, or has digits around a dot.
+    if (!MAY_HOLD_ID.test(text)) continue;
     for (const id of identifiersInText(text)) out.push({ ...id, source: 'text', anchor: element });
-    for (const match of text.matchAll(QUOTED))
-      pushAll(out, titleCandidate(match[1] ?? match[2] ?? match[3], 'text', element));
-    for (const sentence of text.split(SENTENCE_END)) {
-      if (sentence.length > MAX_SENTENCE || !sentence.includes(': ')) continue;
-      for (const match of sentence.matchAll(TITLE_COLON))
-        pushAll(out, titleCandidate(match[1]!.replace(/[\s,]+$/, ''), 'text', element));
-    }
   }
   return out;
 }

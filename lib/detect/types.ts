@@ -21,4 +21,9 @@ export interface SiteDetector {
   /** Match patterns in the extension manifest's syntax: `*://arxiv.org/*`. */
   matches: string[];
   detect: (doc: ParentNode, url: URL) => Candidate[];
+  /**
+   * The same pass, pausable (lib/detect/steps.ts), for layouts with thousands of rows: the content
+   * script runs this when present, so that one listing never becomes one long task.
+   */
+  steps?: (doc: ParentNode, url: URL) => Generator<void, Candidate[]>;
 }

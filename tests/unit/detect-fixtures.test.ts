@@ -1,14 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { normalizeTitle } from '@/lib/catalog/identifiers';
-import { detectPage } from '@/lib/detect/detect-page';
 import { detectorsFor, siteDetectors } from '@/lib/detect/sites';
-import type { Candidate } from '@/lib/detect/types';
 
 /**
- * Every detector against saved pages of the real sites, and the whole page pass against a
- * stand-in for the background's exact matching over data/paper-facts.tsv.
+ * Every detector against saved pages of the real sites. The whole pipeline (detection, the
+ * background's matching, markers) is measured over the same pages by detect-eval.test.ts.
  */
 
 interface Expected {
@@ -38,27 +35,6 @@ function find(doc: Document, selector: string): Element {
   return el;
 }
 
-/** The background's rule as this library assumes it: ids exact, titles exact after normalizeTitle,
- * a truncated title only when it is a prefix of exactly one catalog title and has 5+ words. */
-const facts = readFileSync('data/paper-facts.tsv', 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split('\t'))
-  .filter(([, id]) => id)
-  .map(([title, id]) => ({ id: id!, key: normalizeTitle(title!) }));
-const byKey = new Map(facts.map((fact) => [fact.key, fact.id]));
-const ids = new Set(facts.map((fact) => fact.id));
-
-function match(candidate: Candidate): string | undefined {
-  if (candidate.kind === 'arxiv') return ids.has(candidate.query) ? candidate.query : undefined;
-  if (candidate.kind === 'doi') return undefined;
-  const key = normalizeTitle(candidate.query);
-  if (!candidate.truncated) return byKey.get(key);
-  const hits = facts.filter((fact) => fact.key.startsWith(`${key} `));
-  return hits.length === 1 && key.split(' ').length >= 5 ? hits[0]!.id : undefined;
-}
-
 describe('site detectors on fixture pages', () => {
   it.each(fixtures.filter(([, fixture]) => fixture.site))('%s', (file, fixture) => {
     const doc = load(file);
@@ -74,21 +50,6 @@ describe('site detectors on fixture pages', () => {
         find(doc, fixture.siteCandidates[i]!.anchor),
       );
     });
-  });
-});
-
-describe('detectPage marks exactly the catalog papers on each page', () => {
-  it.each(fixtures)('%s', (file, fixture) => {
-    const doc = load(file);
-    const marked = new Map<string, Set<Element>>();
-    for (const candidate of detectPage(doc, new URL(fixture.url))) {
-      const id = match(candidate);
-      if (id) marked.set(id, (marked.get(id) ?? new Set()).add(candidate.anchor));
-    }
-    expect([...marked.keys()].sort()).toEqual(Object.keys(fixture.papers).sort());
-    for (const [id, selectors] of Object.entries(fixture.papers)) {
-      expect(marked.get(id), id).toEqual(new Set(selectors.map((s) => find(doc, s))));
-    }
   });
 });
 

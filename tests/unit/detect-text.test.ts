@@ -41,20 +41,23 @@ describe('textBlocks', () => {
 });
 
 describe('proseCandidates', () => {
-  it('finds quoted titles, Title: Subtitle spans and identifiers in sentences', () => {
+  it('finds identifiers in sentences, and leaves titles to the background', () => {
     const doc =
       page(`<body><p>This week we read “Scaling Sparse Fine-Tuning to Large Language Models” and
-      Mamba: Linear-Time Sequence Modeling with Selective State Spaces. See arXiv:2111.00396 too.</p></body>`);
-    const found = proseCandidates(textBlocks(doc)).map((c) => [c.kind, c.query]);
+      Mamba: Linear-Time Sequence Modeling with Selective State Spaces. See arXiv:2111.00396 and
+      doi:10.1145/3394486.3403172 too.</p></body>`);
+    const found = proseCandidates(textBlocks(doc)).map((c) => [c.kind, c.query, c.anchor]);
+    const p = doc.querySelector('p');
     expect(found).toEqual([
-      ['arxiv', '2111.00396'],
-      ['title', 'Scaling Sparse Fine-Tuning to Large Language Models'],
-      ['title', 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces'],
+      ['arxiv', '2111.00396', p],
+      ['doi', '10.1145/3394486.3403172', p],
     ]);
   });
 
-  it('does not turn short quotes or bare names into titles', () => {
-    const doc = page('<body><p>The "Mamba" and "Hydra" names. Config: yes.</p></body>');
+  it('does not turn numbers that only look like ids into candidates', () => {
+    const doc = page(
+      '<body><p>Version 2312.007 of my notes, page 10.5, "Mamba" and "Hydra".</p></body>',
+    );
     expect(proseCandidates(textBlocks(doc))).toEqual([]);
   });
 });

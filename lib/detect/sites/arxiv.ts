@@ -1,52 +1,60 @@
 import { pushAll, titleCandidate } from '../clean';
 import { textOf } from '../dom';
 import { hrefCandidate, idCandidate } from '../identifiers';
+import { finish } from '../steps';
 import type { Candidate, SiteDetector } from '../types';
+
+/** Listing and search rows per pause point: a 5,000-row listing must not be one long task. */
+const ROWS_PER_STEP = 50;
+
+function* arxivSteps(doc: ParentNode, url: URL): Generator<void, Candidate[]> {
+  const out: Candidate[] = [];
+  // Abs page: `<h1 class="title mathjax"><span class="descriptor">Title:</span>...`.
+  // HTML view: `<h1 class="ltx_title ltx_title_document">`, with footnotes to leave out.
+  for (const h1 of doc.querySelectorAll('h1.title.mathjax, #abs h1.title, h1.ltx_title_document')) {
+    pushAll(
+      out,
+      idCandidate(url.href, 'url', h1),
+      titleCandidate(textOf(h1, { skip: '.ltx_note, .ltx_role_footnote' }), 'site', h1),
+    );
+  }
+  // Listings: `dt` holds the `/abs/ID` link, the next `dd` the `.list-title`.
+  let rows = 0;
+  for (const dt of doc.querySelectorAll('#dlpage dl > dt')) {
+    if (++rows % ROWS_PER_STEP === 0) yield;
+    const dd = dt.nextElementSibling;
+    const title = dd?.querySelector('.list-title');
+    const anchor = title ?? dt;
+    pushAll(
+      out,
+      hrefCandidate(
+        dt.querySelector('a[href*="/abs/"]')?.getAttribute('href'),
+        url,
+        'site',
+        anchor,
+      ),
+      title ? titleCandidate(textOf(title), 'site', title) : undefined,
+    );
+  }
+  // Search: `li.arxiv-result` with `p.list-title a` (abs URL) and `p.title`.
+  for (const result of doc.querySelectorAll('li.arxiv-result')) {
+    if (++rows % ROWS_PER_STEP === 0) yield;
+    const title = result.querySelector('p.title');
+    const anchor = title ?? result;
+    const link = result.querySelector('p.list-title a[href*="/abs/"]')?.getAttribute('href');
+    pushAll(
+      out,
+      hrefCandidate(link, url, 'site', anchor),
+      title ? titleCandidate(textOf(title), 'site', title) : undefined,
+    );
+  }
+  return out;
+}
 
 /** Abs pages, listings, search results and the HTML (LaTeXML) view of arxiv.org. */
 export const arxiv: SiteDetector = {
   name: 'arxiv',
   matches: ['*://arxiv.org/*', '*://www.arxiv.org/*', '*://export.arxiv.org/*'],
-  detect(doc, url) {
-    const out: Candidate[] = [];
-    // Abs page: `<h1 class="title mathjax"><span class="descriptor">Title:</span>...`.
-    // HTML view: `<h1 class="ltx_title ltx_title_document">`, with footnotes to leave out.
-    for (const h1 of doc.querySelectorAll(
-      'h1.title.mathjax, #abs h1.title, h1.ltx_title_document',
-    )) {
-      pushAll(
-        out,
-        idCandidate(url.href, 'url', h1),
-        titleCandidate(textOf(h1, { skip: '.ltx_note, .ltx_role_footnote' }), 'site', h1),
-      );
-    }
-    // Listings: `dt` holds the `/abs/ID` link, the next `dd` the `.list-title`.
-    for (const dt of doc.querySelectorAll('#dlpage dl > dt')) {
-      const dd = dt.nextElementSibling;
-      const title = dd?.querySelector('.list-title');
-      const anchor = title ?? dt;
-      pushAll(
-        out,
-        hrefCandidate(
-          dt.querySelector('a[href*="/abs/"]')?.getAttribute('href'),
-          url,
-          'site',
-          anchor,
-        ),
-        title ? titleCandidate(textOf(title), 'site', title) : undefined,
-      );
-    }
-    // Search: `li.arxiv-result` with `p.list-title a` (abs URL) and `p.title`.
-    for (const result of doc.querySelectorAll('li.arxiv-result')) {
-      const title = result.querySelector('p.title');
-      const anchor = title ?? result;
-      const link = result.querySelector('p.list-title a[href*="/abs/"]')?.getAttribute('href');
-      pushAll(
-        out,
-        hrefCandidate(link, url, 'site', anchor),
-        title ? titleCandidate(textOf(title), 'site', title) : undefined,
-      );
-    }
-    return out;
-  },
+  detect: (doc, url) => finish(arxivSteps(doc, url)),
+  steps: arxivSteps,
 };
