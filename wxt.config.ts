@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // The benchmark pages (entrypoints/bench, entrypoints/bench-*) ship only in the bench build, which goes to its own
@@ -7,6 +8,11 @@ const bench = process.env.PAPERPEEK_BENCH === '1';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // citation-js (reading-list export/import, manager page only) imports node-fetch for Node;
+  // in the browser it uses the page's fetch, so the import resolves to a stub.
+  vite: () => ({
+    resolve: { alias: { 'node-fetch': resolve('lib/reading-list/export/node-fetch-browser.ts') } },
+  }),
   ...(bench ? { outDirTemplate: 'bench-{{browser}}-mv{{manifestVersion}}' } : {}),
   hooks: {
     'entrypoints:resolved': (_wxt, entrypoints) => {
@@ -22,7 +28,11 @@ export default defineConfig({
     description:
       'Recognise research papers on any page and look them up in an offline catalog. Nothing you browse leaves your machine.',
     // unlimitedStorage: a user catalog of a million papers is far above the default origin quota.
-    permissions: ['storage', 'unlimitedStorage'],
+    // alarms: periodic sync and retries with back-off (lib/background/sync-watch.ts).
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // The user's WebDAV server, whatever its address: requested for that one origin, at run time,
+    // when the user saves it in the options page.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Chrome's PDF viewer runs no content script: the background badges a PDF tab from its URL,
     // which tabs.onUpdated reveals only for hosts the extension may access (narrower than `tabs`).
     host_permissions: [
@@ -32,6 +42,13 @@ export default defineConfig({
     ],
     // The toolbar button carries the badge: how many catalog papers the page shows.
     action: { default_title: 'PaperPeek' },
+    // The background handles it (lib/background/commands.ts); users can rebind it in the browser.
+    commands: {
+      'save-page-paper': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: "Save this page's paper to the reading list",
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,12 +7,20 @@
  */
 import { execSync } from 'node:child_process';
 import { runCatalogBench } from './catalog';
+import { runSearchBench } from './search';
+import { runDetectBench } from './detect';
+import { runManagerBench } from './manager';
+import { runSyncBench } from './sync';
 
 type Suite = (args: string[]) => Promise<void>;
 
 /** One line per suite; each suite file owns its flags. */
 const suites: Record<string, Suite> = {
   catalog: runCatalogBench,
+  search: runSearchBench,
+  detect: runDetectBench,
+  sync: runSyncBench,
+  manager: runManagerBench,
 };
 
 const [first, ...rest] = process.argv.slice(2);

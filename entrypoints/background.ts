@@ -1,10 +1,16 @@
 import { createCatalogService } from '@/lib/background/catalog-service';
 import { watchTabsForBadge } from '@/lib/background/badge';
+import { watchCommands } from '@/lib/background/commands';
+import { syncService } from '@/lib/background/sync-handlers';
+import { watchSync } from '@/lib/background/sync-watch';
 import { createHandlers } from '@/lib/background/handlers';
 import { BUNDLED_CATALOG_PATH, ensureBundledCatalog } from '@/lib/background/install';
+import { watchTabPapers } from '@/lib/background/tab-papers';
 import { catalogDb } from '@/lib/db/catalog-db';
 import { lookupPaper } from '@/lib/db/lookup';
 import { registerHandlers } from '@/lib/messaging/register';
+import { rebuildSearchIndex } from '@/lib/search/rebuild';
+import { userDb } from '@/lib/reading-list/db';
 
 // Every listener is registered synchronously here: MV3 drops events that arrive before one exists.
 export default defineBackground(() => {
@@ -13,10 +19,18 @@ export default defineBackground(() => {
   const bundledUrl = browser.runtime.getURL(BUNDLED_CATALOG_PATH as '/');
   registerHandlers(createHandlers(db, catalog), browser.runtime.id);
   watchTabsForBadge(async (id) => (await lookupPaper(db, id)) !== null);
+  watchTabPapers(async (id) => (await lookupPaper(db, id)) !== null);
+  watchCommands(db, userDb);
+  watchSync(syncService());
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') void ensureBundledCatalog(catalog, bundledUrl);
   });
   browser.runtime.onStartup.addListener(() => void ensureBundledCatalog(catalog, bundledUrl));
+  // A catalog installed before the popup's search index existed gets one (resumes on next start).
+  const rebuildSearch = () =>
+    void rebuildSearchIndex(db).catch((e: unknown) => console.error('PaperPeek: search index', e));
+  browser.runtime.onInstalled.addListener(rebuildSearch);
+  browser.runtime.onStartup.addListener(rebuildSearch);
   // Whatever woke the worker, a load that a stopped worker left half done carries on.
   void catalog.resume();
 });

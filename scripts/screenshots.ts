@@ -3,10 +3,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+import { CARD_SHOTS, serveFixturePages, shootCard, waitForCatalog } from './card-screenshots';
 
 /**
  * `npm run screenshots`: the options page of the built extension, as a user with a light or a
- * dark OS theme sees it after a fresh install, saved to docs/screenshots/options-{scheme}.png.
+ * dark OS theme sees it after a fresh install, saved to docs/screenshots/options-{scheme}.png;
+ * and the hover card open on the arXiv listing and Google Scholar fixture pages (served at their
+ * real URLs), saved to docs/screenshots/card-{arxiv,scholar}-{scheme}.png.
  * Builds first unless PAPERPEEK_SKIP_BUILD is set; run it under the shared e2e lock.
  */
 
@@ -63,6 +66,24 @@ async function main(): Promise<number> {
       const file = path.join(OUT_DIR, `options-${colorScheme}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(`Saved ${path.relative(process.cwd(), file)}`);
+    }
+    const urls = await serveFixturePages(context);
+    await waitForCatalog(page);
+    for (const shot of CARD_SHOTS) {
+      for (const colorScheme of SCHEMES) {
+        const tab = await context.newPage();
+        await tab.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+        const file = path.join(OUT_DIR, `card-${shot.name}-${colorScheme}.png`);
+        try {
+          await shootCard(tab, urls.get(shot.file)!, file);
+          console.log(`Saved ${path.relative(process.cwd(), file)}`);
+        } catch (error) {
+          console.error(`No card on ${shot.file} (${colorScheme}): ${(error as Error).message}`);
+          failures++;
+        } finally {
+          await tab.close();
+        }
+      }
     }
   } finally {
     await context.close();

@@ -1,4 +1,6 @@
 import { CatalogSection } from '@/components/CatalogSection';
+import { MarkerSettings } from '@/components/MarkerSettings';
+import { SyncSettings } from '@/components/SyncSettings';
 
 /**
  * The settings page: one column of sections, each a card. Catalog comes first because nothing
@@ -13,9 +15,14 @@ export function App() {
           Recognises research papers on the pages you visit and looks them up in a catalog stored on
           this computer. Nothing you browse leaves your machine.
         </p>
+        <p className="lede">
+          <a href="/manager.html">Open your reading list</a>
+        </p>
       </header>
       <main className="sections">
         <CatalogSection />
+        <MarkerSettings />
+        <SyncSettings />
       </main>
     </div>
   );

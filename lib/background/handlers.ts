@@ -1,18 +1,33 @@
 import type { CatalogDb } from '../db/catalog-db';
 import { getCatalogStatus } from '../db/catalog-status';
-import { getPapers, lookupCandidates, lookupPaper } from '../db/lookup';
+import { findTitlesInText, getPapers, lookupCandidates, lookupPaper } from '../db/lookup';
 import type { Handlers } from '../messaging/register';
 import { setPageBadge } from './badge';
 import type { CatalogService } from './catalog-service';
+import { createReadingListHandlers } from './reading-list-handlers';
+import { createSyncHandlers } from './sync-handlers';
+import { isExtensionPage, rememberPagePapers, tabPapers } from './tab-papers';
 
 /** The background's answers to the message contract (protocol.ts). */
 export function createHandlers(db: CatalogDb, service: CatalogService): Handlers {
   return {
     lookupPaper: ({ query }) => lookupPaper(db, query),
     lookupCandidates: ({ candidates }) => lookupCandidates(db, candidates),
+    findTitlesInText: ({ texts }) => findTitlesInText(db, texts),
     getPapers: ({ ids }) => getPapers(db, ids),
     getCatalogStatus: () => getCatalogStatus(db),
-    reportPagePapers: ({ count }, sender) => setPageBadge(count, sender),
+    reportPagePapers: async ({ count, ids }, sender) => {
+      await rememberPagePapers(ids ?? [], sender);
+      return setPageBadge(count, sender);
+    },
+    getTabPapers: ({ tabId }, sender) => {
+      if (!isExtensionPage(sender, browser.runtime.getURL('/'))) {
+        throw new Error('getTabPapers is for PaperPeek pages only');
+      }
+      return tabPapers(tabId);
+    },
+    ...createReadingListHandlers(db),
+    ...createSyncHandlers(),
     // Answers once the load is under way or has failed; the status then shows progress or
     // lastError. Only a load refused outright (another one running) is an error answer.
     loadCatalogFile: async ({ fileId }) => {

@@ -20,6 +20,8 @@ p { margin: 0 0 6px; }
 h3 { margin: 10px 0 4px; font-size: 11px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
 ul { margin: 0; padding: 0; list-style: none; }
 li { margin: 2px 0; }
+/* One line per related title (the full title is its tooltip): all five fit without scrolling. */
+.related li button { display: block; max-width: 100%; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .links { display: flex; flex-wrap: wrap; gap: 4px 12px; margin-top: 8px; }
 button {
   font: inherit; color: var(--link); background: none; border: 0; padding: 0; cursor: pointer; text-align: left;

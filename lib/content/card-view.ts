@@ -1,6 +1,7 @@
 import type { Paper } from '../catalog/schema';
 import { toBibtex } from './bibtex';
 import { absUrl, codeLabel, shortAuthors, venueYear } from './format';
+import { saveButton, type SaveActions } from './save-button';
 
 export const MAX_RELATED = 5;
 
@@ -10,6 +11,8 @@ export interface CardViewActions {
   open: (paper: Paper) => void;
   back?: () => void;
   copy: (text: string) => Promise<void>;
+  /** The reading list's Save toggle; no toggle without it. */
+  saved?: SaveActions;
 }
 
 type Child = Node | string | undefined | false;
@@ -78,7 +81,14 @@ export function renderPaper(root: HTMLElement, paper: Paper, actions: CardViewAc
       ...(code || []),
       links,
       // Above the related list, which can run past the card's height: the action stays in view.
-      h(doc, 'div', { class: 'actions' }, copy, status),
+      h(
+        doc,
+        'div',
+        { class: 'actions' },
+        actions.saved && saveButton(doc, paper.id, actions.saved, status),
+        copy,
+        status,
+      ),
       related,
     ].filter((child): child is HTMLElement => Boolean(child)),
   );
@@ -97,7 +107,8 @@ async function renderRelated(section: HTMLElement, paper: Paper, actions: CardVi
   }
   if (papers.length === 0 || !section.isConnected) return;
   const items = papers.map((related) => {
-    const button = h(doc, 'button', { type: 'button', 'data-paper-id': related.id }, related.title);
+    const attrs = { type: 'button', 'data-paper-id': related.id, title: related.title };
+    const button = h(doc, 'button', attrs, related.title);
     button.addEventListener('click', () => actions.open(related));
     return h(doc, 'li', {}, button);
   });

@@ -3,9 +3,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Paper } from '../catalog/schema';
 import { CARD_CSS } from './card-style';
 import { renderPaper } from './card-view';
+import { SAVE_CSS, type SaveActions } from './save-button';
 import type { MarkerLayer } from './markers';
 
-/** Hover this long before the card opens (a setting later), and leave this long before it closes. */
+/** Hover this long before the card opens (unless `hoverDelay` says otherwise), and leave this long
+ * before it closes. */
 export const OPEN_DELAY_MS = 300;
 export const CLOSE_GRACE_MS = 250;
 
@@ -14,6 +16,10 @@ export interface CardOptions {
   doc: Document;
   markers: MarkerLayer;
   related: (ids: string[]) => Promise<Paper[]>;
+  /** The user's hover delay in ms, asked at each hover so a changed setting applies at once. */
+  hoverDelay?: () => number;
+  /** The reading list's Save toggle in the card (and the S key on a marker whose card is open). */
+  saved?: SaveActions;
 }
 
 /**
@@ -21,13 +27,20 @@ export interface CardOptions {
  * next to its marker by Floating UI while open. Events are delegated from the document, so
  * markers added later need no listeners of their own.
  */
-export function startCard({ ctx, doc, markers, related }: CardOptions): void {
+export function startCard({
+  ctx,
+  doc,
+  markers,
+  related,
+  hoverDelay = () => OPEN_DELAY_MS,
+  saved,
+}: CardOptions): void {
   const host = doc.createElement('paperpeek-card');
   host.setAttribute('data-paperpeek', 'card');
   host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = CARD_CSS;
+  style.textContent = CARD_CSS + SAVE_CSS;
   const card = doc.createElement('div');
   card.className = 'card';
   card.setAttribute('role', 'dialog');
@@ -57,6 +70,7 @@ export function startCard({ ctx, doc, markers, related }: CardOptions): void {
       },
       back: history.length ? () => show(history.pop()!) : undefined,
       copy: (text) => navigator.clipboard.writeText(text),
+      saved,
     });
   };
 
@@ -106,7 +120,7 @@ export function startCard({ ctx, doc, markers, related }: CardOptions): void {
     } else if (markers.isMarker(event.target)) {
       const target = event.target;
       clearTimeout(openTimer);
-      openTimer = ctx.setTimeout(() => open(target), OPEN_DELAY_MS);
+      openTimer = ctx.setTimeout(() => open(target), hoverDelay());
     }
   });
   ctx.addEventListener(doc, 'pointerout', (event) => {
@@ -129,6 +143,17 @@ export function startCard({ ctx, doc, markers, related }: CardOptions): void {
         event.preventDefault();
         open(event.target);
         return;
+      }
+      // S on the marker whose card is open: the card's own Save toggle, without leaving the text.
+      const plain = !event.altKey && !event.ctrlKey && !event.metaKey;
+      if (plain && (event.key === 's' || event.key === 'S') && event.target === marker) {
+        const toggle = shadow.querySelector<HTMLButtonElement>('button.save');
+        if (toggle) {
+          event.preventDefault();
+          event.stopPropagation();
+          toggle.click();
+          return;
+        }
       }
       if (event.key !== 'Escape' || !marker) return;
       const back = marker;

@@ -3,21 +3,49 @@ import type { Paper } from '../catalog/schema';
 import { send } from '../messaging/messenger';
 import { startCard } from './card';
 import type { GetPapers, Lookup } from './lookup-client';
-import { MarkerLayer } from './markers';
+import { followHoverDelay, whileMarkersAllowed } from './marker-switch';
+import { MARKER_TAG } from './marker-element';
+import type { MarkerLayer } from './markers';
+import { startReadingListClient } from './reading-list-client';
+import { SavedMarkerLayer } from './saved-markers';
 import { startScanner } from './scanner';
 
 /** Everything the content script does on one page, wired to the background's messages. */
 export function startPageSession(ctx: ContentScriptContext): void {
   const doc = document;
-  const markers = new MarkerLayer(doc);
   const lookup: Lookup = (candidates) => send('lookupCandidates', { candidates });
   const getPapers: GetPapers = (ids) => send('getPapers', { ids });
   const related = async (ids: string[]): Promise<Paper[]> =>
     (await getPapers(ids)).flatMap((paper) => (paper ? [paper] : []));
-  const report = (count: number) =>
-    void send('reportPagePapers', { count }).catch((error: unknown) => {
+  const report = (count: number, ids: string[] = []) =>
+    void send('reportPagePapers', { count, ids }).catch((error: unknown) => {
       if (ctx.isValid) console.warn('PaperPeek: badge', error);
     });
-  startScanner({ ctx, doc, markers, lookup, getPapers, report });
-  startCard({ ctx, doc, markers, related });
+  const hoverDelay = followHoverDelay(ctx);
+  const saved = startReadingListClient(ctx, doc);
+  // A session per stretch of time the settings allow markers here; its end removes them all.
+  whileMarkersAllowed(
+    ctx,
+    location.hostname,
+    (session) => {
+      const markers = new SavedMarkerLayer(doc, session, saved);
+      const reportMarked = (count: number) => report(count, markedIds(doc, markers));
+      startScanner({ ctx: session, doc, markers, lookup, getPapers, report: reportMarked });
+      startCard({ ctx: session, doc, markers, related, hoverDelay, saved });
+    },
+    () => report(0),
+  );
+}
+
+/**
+ * Catalog ids of this script's own markers (never a page's look-alikes), in page order, for the
+ * popup's "This page" list; bounded as the message is.
+ */
+function markedIds(doc: Document, markers: MarkerLayer): string[] {
+  const ids = new Set<string>();
+  for (const el of doc.querySelectorAll(`${MARKER_TAG}[data-paper-id]`)) {
+    if (ids.size >= 2000) break;
+    if (markers.isMarker(el)) ids.add(el.getAttribute('data-paper-id')!);
+  }
+  return [...ids];
 }

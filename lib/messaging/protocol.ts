@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { paperSchema } from '../catalog/schema';
+import { entrySchema } from '../reading-list/entry';
+import { syncStatusSchema } from '../sync/status';
 
 /**
  * The one message contract between extension contexts and the background. Every message has a
@@ -58,11 +60,22 @@ export const protocol = {
   /**
    * Many candidate strings at once (a page's links, headings...): one answer per candidate, the
    * matched paper's catalog id or null. Answered from the in-memory index without reading records,
-   * so a page's whole batch costs about a millisecond.
+   * so a page's whole batch costs about a millisecond. A title ending in `…` or `...` is one the
+   * page cut short: it matches the one catalog title it starts, if it is long and unambiguous.
    */
   lookupCandidates: {
     input: z.object({ candidates: z.array(query).max(2000) }),
     output: z.array(candidateMatchSchema.nullable()),
+  },
+  /**
+   * Catalog titles inside page text (paragraphs, list items), sent as bounded slices of the
+   * page's text blocks: per text, each full title found and its character span [start, end).
+   */
+  findTitlesInText: {
+    input: z.object({ texts: z.array(z.string().max(4000)).max(200) }),
+    output: z.array(
+      z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int() })),
+    ),
   },
   /** Full records by catalog id (a card, related papers): one answer per id, null if unknown. */
   getPapers: {
@@ -74,17 +87,66 @@ export const protocol = {
     output: catalogStatusSchema,
   },
   /**
-   * From a content script: how many distinct catalog papers its page shows, for the toolbar badge.
-   * Only a count crosses: the background needs nothing else to draw the badge.
+   * From a content script: how many distinct catalog papers its page shows, for the toolbar badge,
+   * and (up to 2,000) their catalog ids, for the popup's "This page" list.
    */
   reportPagePapers: {
-    input: z.object({ count: z.number().int().min(0).max(100_000) }),
+    input: z.object({
+      count: z.number().int().min(0).max(100_000),
+      ids: z.array(paperId).max(2000).optional(),
+    }),
     output: z.null(),
+  },
+  /** From an extension page (the popup): the catalog papers a tab reported, and its page URL. */
+  getTabPapers: {
+    input: z.object({ tabId: z.number().int().min(0) }),
+    output: z.object({ ids: z.array(z.string()), url: z.string().nullable() }),
   },
   /** Replace the catalog with a file the caller staged in the catalog database (see catalog-db). */
   loadCatalogFile: {
     input: z.object({ fileId: z.string().min(1).max(100) }),
     output: catalogStatusSchema,
+  },
+  /** Save a catalog paper to the reading list (the card's Save); answers its entry, new or not. */
+  savePaper: {
+    input: z.object({ id: paperId }),
+    output: entrySchema,
+  },
+  /** Remove a paper from the reading list; answers the removed entry (for undo), null if unsaved. */
+  removePaper: {
+    input: z.object({ id: paperId }),
+    output: entrySchema.nullable(),
+  },
+  /**
+   * Which of these papers are saved, for markers and cards. The answer goes only to the content
+   * script that asked and never onto the page, where page scripts could read it.
+   */
+  getSavedState: {
+    input: z.object({ ids: z.array(paperId).max(2000) }),
+    output: z.array(z.string()),
+  },
+  /**
+   * From an extension page (the popup): save the paper a tab shows, matched in the catalog or,
+   * outside it, from the page's own citation metadata. Errors say why nothing was saved.
+   */
+  savePagePaper: {
+    input: z.object({ tabId: z.number().int().min(0) }),
+    output: z.object({ entry: entrySchema, alreadySaved: z.boolean() }),
+  },
+  /** Sync every enabled remote now (options page, popup); `confirmDeletions` answers a needsConfirmation. */
+  syncNow: {
+    input: z.object({ confirmDeletions: z.boolean().optional() }),
+    output: syncStatusSchema,
+  },
+  /** Last sync per remote: when, where, errors in plain words, over-quota and confirmation needs. */
+  getSyncStatus: {
+    input: z.undefined(),
+    output: syncStatusSchema,
+  },
+  /** A PaperPeek page changed the reading list: sync in a few seconds (debounced). */
+  syncSoon: {
+    input: z.undefined(),
+    output: z.null(),
   },
 } as const;
 

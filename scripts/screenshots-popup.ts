@@ -1,0 +1,113 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+
+/**
+ * `npx tsx scripts/screenshots-popup.ts`: the popup of the built extension at its real size
+ * (400 x 560), with a light and a dark OS theme, showing search results for a typed query and a
+ * saved paper's details, saved to docs/screenshots/popup-{search,details}-{light,dark}.png.
+ * Builds first unless PAPERPEEK_SKIP_BUILD is set; run it under the shared e2e lock.
+ */
+
+const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+const OUT_DIR = path.resolve('docs/screenshots');
+const SCHEMES = ['light', 'dark'] as const;
+const QUERY = 'state space sequence';
+const DETAILS_ID = '2312.00752';
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const file = path.join(OUT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`Saved ${path.relative(process.cwd(), file)}`);
+}
+
+/** Searches, waits for ranked results, and moves the active row down once, as a user would. */
+async function searchShot(page: Page): Promise<void> {
+  const box = page.locator('input[type=search]');
+  await box.fill(QUERY);
+  await page.locator('[data-list=search] [data-paper-id] mark').first().waitFor();
+  await box.press('ArrowDown');
+}
+
+/** Opens the paper, saves it once with a status and a tag, and leaves the view at its top. */
+async function detailsShot(page: Page): Promise<void> {
+  const box = page.locator('input[type=search]');
+  await box.fill(DETAILS_ID);
+  await page.locator(`[data-list=search] [data-paper-id="${DETAILS_ID}"]`).waitFor();
+  await box.press('Enter');
+  const details = page.getByRole('region', { name: 'Paper details' });
+  const save = details.getByRole('button', { name: 'Save to reading list' });
+  const status = details.getByRole('radiogroup', { name: 'Reading status' });
+  await Promise.race([save.waitFor(), status.waitFor()]);
+  if (await save.isVisible()) {
+    await save.click();
+    await status.getByRole('radio', { name: 'Reading' }).check();
+    const tag = details.getByLabel('Add a tag');
+    await tag.fill('ssm');
+    await tag.press('Enter');
+    await details.locator('.tag').first().waitFor();
+  }
+  await details.locator('[data-list=related] [data-paper-id]').first().waitFor();
+  await details.getByRole('heading', { level: 2 }).focus();
+}
+
+async function main(): Promise<number> {
+  if (!process.env.PAPERPEEK_SKIP_BUILD) execSync('npm run build', { stdio: 'inherit' });
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}; run \`npm run build\` first.`);
+  }
+  mkdirSync(OUT_DIR, { recursive: true });
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: chromiumArgs(EXTENSION_DIR),
+    viewport: { width: 400, height: 560 },
+    deviceScaleFactor: 2,
+  });
+  let failures = 0;
+  try {
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith('chrome-extension://')
+        ? route.fallback()
+        : route.abort('blockedbyclient'),
+    );
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    const page = await context.newPage();
+    // A step that cannot happen fails the run instead of holding the shared e2e lock forever.
+    page.setDefaultTimeout(30_000);
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      try {
+        await page.goto(`chrome-extension://${id}/popup.html`);
+        // The first install runs in the background; trending rows appear once it is done.
+        await page
+          .locator('[data-list=search] [data-paper-id]')
+          .first()
+          .waitFor({ timeout: 60_000 });
+        // Details first: it saves the paper, so both search shots show the same Saved badge.
+        await detailsShot(page);
+        await shoot(page, `popup-details-${colorScheme}`);
+        await page.goto(`chrome-extension://${id}/popup.html`);
+        await searchShot(page);
+        await shoot(page, `popup-search-${colorScheme}`);
+      } catch (error) {
+        console.error(`The ${colorScheme} popup did not settle: ${(error as Error).message}`);
+        failures++;
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return failures ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
