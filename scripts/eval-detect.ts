@@ -9,9 +9,8 @@
  * recall 0.95 or with any false marker.
  */
 import 'fake-indexeddb/auto';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { BUNDLED_CATALOG, bundledCatalogFile } from './bundled-catalog';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
@@ -24,7 +23,7 @@ import { findTitlesInText, getPapers, lookupCandidates } from '../lib/db/lookup'
 import { protocol } from '../lib/messaging/protocol';
 
 export const FIXTURES = 'tests/fixtures/pages';
-export const CATALOG = 'public/catalog/default.ndjson.gz';
+export const CATALOG = BUNDLED_CATALOG;
 export const MIN_RECALL = 0.95;
 
 interface Fixture {
@@ -52,17 +51,11 @@ export interface Evaluation {
   falseMarkers: number;
 }
 
-/**
- * The bundled catalog's file. public/catalog/ is a build output (git-ignored), so on a fresh
- * checkout (CI runs the unit tests before any build) the project's own builder writes the same
- * catalog to a temporary file; any other path must exist.
- */
+/** The bundled catalog (built to a temporary file on a fresh checkout); any other path must exist. */
 function catalogFile(file: string): string {
-  if (existsSync(file)) return file;
-  if (file !== CATALOG) throw new Error(`${file} is missing: run \`npm run catalog\` first.`);
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'eval-detect-')), 'catalog.ndjson.gz');
-  execFileSync('npx', ['tsx', 'scripts/build-catalog.ts', '--out', out], { stdio: 'pipe' });
-  return out;
+  if (file === CATALOG) return bundledCatalogFile();
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run catalog\` first.`);
+  return file;
 }
 
 /** The bundled catalog, loaded by the extension's own loader into a fresh database. */

@@ -13,13 +13,17 @@ import { gunzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import type { Paper } from '../lib/catalog/schema';
 import { searchCatalog } from '../lib/search/search';
-import { loadBundled, relevanceSet, BUNDLED } from '../tests/fixtures/search/load';
+import { loadBundled, relevanceSet } from '../tests/fixtures/search/load';
+import { bundledCatalogFile } from './bundled-catalog';
 import { miniSearchDocs, MINISEARCH_OPTIONS, MINISEARCH_QUERY } from '../bench/search/anchor-docs';
 
 type Method = { name: string; search: (query: string) => Promise<string[]> };
 
 function bundledPapers(): Paper[] {
-  const lines = gunzipSync(readFileSync(BUNDLED)).toString('utf8').split('\n').filter(Boolean);
+  const lines = gunzipSync(readFileSync(bundledCatalogFile()))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean);
   return lines.map((l) => JSON.parse(l) as Paper).filter((p) => typeof p.id === 'string');
 }
 
