@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { UserDb } from '@/lib/reading-list/db';
 import type { CatalogMatcher } from '@/lib/reading-list/import/catalog-match';
 import type { ImportCounts, ImportPreview } from '@/lib/reading-list/import/preview';
@@ -92,6 +92,14 @@ export function ImportDialog({ db, match }: Props) {
     }
   };
 
+  // The file input is disabled while a file is read, which drops focus out of the dialog (and
+  // with it Esc and Tab); give it back once the input is usable again.
+  const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const el = dialog.current;
+    if (el?.open && !el.contains(document.activeElement)) fileInput.current?.focus();
+  }, [state.phase]);
+
   const preview = state.phase === 'preview' || state.phase === 'applying' ? state.preview : null;
   const changes = preview ? preview.counts.new + preview.counts.updated : 0;
 
@@ -116,6 +124,7 @@ export function ImportDialog({ db, match }: Props) {
         <h2 id={titleId}>Import papers</h2>
         <label htmlFor={fileId}>File to import</label>
         <input
+          ref={fileInput}
           id={fileId}
           className="pp-file"
           type="file"

@@ -70,6 +70,9 @@ test('the load button is reachable by keyboard and opens a file chooser', async 
   extensionId,
 }) => {
   const options = await openWithBundledCatalog(context, extensionId);
+  // The header's link to the reading list comes first, then the catalog's load button.
+  await options.page.keyboard.press('Tab');
+  await expect(options.page.getByRole('link', { name: 'Open your reading list' })).toBeFocused();
   await options.page.keyboard.press('Tab');
   await expect(options.loadButton).toBeFocused();
   const chooser = options.page.waitForEvent('filechooser');

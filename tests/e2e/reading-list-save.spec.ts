@@ -325,6 +325,8 @@ test('the shortcut saves a page outside the catalog from its citation metadata',
 test('the shortcut matches a page to its catalog paper by its metadata title', async () => {
   const page = await context.newPage();
   await page.goto(fixture('openreview.html').url);
+  // As a reader would: the page's marker shows the content script is there to describe the page.
+  await expect(page.locator('paperpeek-marker').first()).toBeAttached();
   const tabId = await activeTabId(page);
   await pressSaveShortcut(page);
   await expect.poll(async () => (await badge(tabId)).text).toBe('✓');
