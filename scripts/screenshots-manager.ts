@@ -1,12 +1,11 @@
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { paperSchema } from '../lib/catalog/schema';
 import type { Entry, ReadingStatus } from '../lib/reading-list/entry';
 import { snapshotFromPaper } from '../lib/reading-list/snapshot';
-import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+import { OUT_DIR, openScreenshotBrowser } from './screenshot-browser';
 
 /**
  * `npx tsx scripts/screenshots-manager.ts`: the reading-list manager of the built extension with
@@ -15,8 +14,6 @@ import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
  * Builds first unless PAPERPEEK_SKIP_BUILD is set; run it under the shared e2e lock.
  */
 
-const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
-const OUT_DIR = path.resolve('docs/screenshots');
 const CATALOG = path.resolve('public/catalog/default.ndjson.gz');
 const SCHEMES = ['light', 'dark'] as const;
 const COUNT = 24;
@@ -73,26 +70,12 @@ async function seed(page: Page, entries: Entry[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!process.env.PAPERPEEK_SKIP_BUILD) execSync('npm run build', { stdio: 'inherit' });
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}; run \`npm run build\` first.`);
-  }
-  mkdirSync(OUT_DIR, { recursive: true });
   const entries = sampleEntries();
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: chromiumArgs(EXTENSION_DIR),
+  const { context, extensionId } = await openScreenshotBrowser({
     viewport: { width: 1200, height: 780 },
   });
   try {
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith('chrome-extension://')
-        ? route.fallback()
-        : route.abort('blockedbyclient'),
-    );
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const url = `chrome-extension://${new URL(worker.url()).host}/manager.html`;
+    const url = `chrome-extension://${extensionId}/manager.html`;
     const page = await context.newPage();
     await page.goto(url);
     await page.getByText('0 papers').waitFor();

@@ -1,8 +1,6 @@
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+import type { Page } from '@playwright/test';
+import { OUT_DIR, openScreenshotBrowser } from './screenshot-browser';
 
 /**
  * `npx tsx scripts/screenshots-popup.ts`: the popup of the built extension at its real size
@@ -11,8 +9,6 @@ import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
  * Builds first unless PAPERPEEK_SKIP_BUILD is set; run it under the shared e2e lock.
  */
 
-const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
-const OUT_DIR = path.resolve('docs/screenshots');
 const SCHEMES = ['light', 'dark'] as const;
 const QUERY = 'state space sequence';
 const DETAILS_ID = '2312.00752';
@@ -54,27 +50,12 @@ async function detailsShot(page: Page): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  if (!process.env.PAPERPEEK_SKIP_BUILD) execSync('npm run build', { stdio: 'inherit' });
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}; run \`npm run build\` first.`);
-  }
-  mkdirSync(OUT_DIR, { recursive: true });
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: chromiumArgs(EXTENSION_DIR),
+  const { context, extensionId: id } = await openScreenshotBrowser({
     viewport: { width: 400, height: 560 },
     deviceScaleFactor: 2,
   });
   let failures = 0;
   try {
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith('chrome-extension://')
-        ? route.fallback()
-        : route.abort('blockedbyclient'),
-    );
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(worker.url()).host;
     const page = await context.newPage();
     // A step that cannot happen fails the run instead of holding the shared e2e lock forever.
     page.setDefaultTimeout(30_000);

@@ -1,8 +1,6 @@
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+import type { Page } from '@playwright/test';
+import { OUT_DIR, openScreenshotBrowser } from './screenshot-browser';
 import { CARD_SHOTS, serveFixturePages, shootCard, waitForCatalog } from './card-screenshots';
 
 /**
@@ -13,8 +11,6 @@ import { CARD_SHOTS, serveFixturePages, shootCard, waitForCatalog } from './card
  * Builds first unless PAPERPEEK_SKIP_BUILD is set; run it under the shared e2e lock.
  */
 
-const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
-const OUT_DIR = path.resolve('docs/screenshots');
 const SCHEMES = ['light', 'dark'] as const;
 
 /** Settled: the catalog answered and no load is running, so the shot shows a steady page. */
@@ -36,28 +32,11 @@ async function settled(page: Page): Promise<boolean> {
 }
 
 async function main(): Promise<number> {
-  if (!process.env.PAPERPEEK_SKIP_BUILD) execSync('npm run build', { stdio: 'inherit' });
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}; run \`npm run build\` first.`);
-  }
-  mkdirSync(OUT_DIR, { recursive: true });
-
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: chromiumArgs(EXTENSION_DIR),
+  const { context, extensionId: id } = await openScreenshotBrowser({
     viewport: { width: 960, height: 720 },
   });
   let failures = 0;
   try {
-    // As in the e2e tests: the page must not reach the network, and it must not need to.
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith('chrome-extension://')
-        ? route.fallback()
-        : route.abort('blockedbyclient'),
-    );
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(worker.url()).host;
     const page = await context.newPage();
     for (const colorScheme of SCHEMES) {
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
