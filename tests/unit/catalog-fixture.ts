@@ -22,6 +22,21 @@ export function makePaper(i: number, overrides: Partial<Paper> = {}): Paper {
   };
 }
 
+/** The least a paper record needs, for tests about markers and scans rather than content. */
+export function stubPaper(id: string): Paper {
+  return {
+    id,
+    title: `Paper ${id}`,
+    authors: [],
+    abstract: '',
+    summary: '',
+    links: {},
+    code: [],
+    keywords: [],
+    related: [],
+  };
+}
+
 export function header(count: number, version = 'v1') {
   return {
     format: CATALOG_FORMAT,

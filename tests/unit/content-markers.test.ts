@@ -1,24 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '@/lib/catalog/schema';
 import { MarkerLayer } from '@/lib/content/markers';
 import { subtreeCandidates } from '@/lib/content/scanner';
 import { subtreeRoots } from '@/lib/content/subtree-roots';
-
-function paper(id: string): Paper {
-  return {
-    id,
-    title: `Paper ${id}`,
-    authors: [],
-    abstract: '',
-    summary: '',
-    links: {},
-    code: [],
-    keywords: [],
-    related: [],
-  };
-}
+import { stubPaper as paper } from './catalog-fixture';
 
 function page(html: string, url = 'https://blog.example.org/post'): Document {
   const window = new Window({ url, settings: { handleDisabledFileLoadingAsSuccess: true } });

@@ -1,6 +1,5 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '@/lib/catalog/schema';
 import {
   findInBlocks,
   MAX_PROSE_CHARS,
@@ -12,6 +11,7 @@ import {
 import { MarkerLayer } from '@/lib/content/markers';
 import { locateInBlock } from '@/lib/detect/locate';
 import { textBlocks } from '@/lib/detect/text';
+import { stubPaper as paper } from './catalog-fixture';
 
 /** Titles found in text: slicing the text for the background, and the marker after the words. */
 
@@ -19,20 +19,6 @@ function page(html: string): Document {
   const window = new Window({ url: 'https://blog.example.org/post' });
   window.document.write(html);
   return window.document as unknown as Document;
-}
-
-function paper(id: string): Paper {
-  return {
-    id,
-    title: `Paper ${id}`,
-    authors: [],
-    abstract: '',
-    summary: '',
-    links: {},
-    code: [],
-    keywords: [],
-    related: [],
-  };
 }
 
 /** Marks `title` in the page's blocks as the background would report it, and returns the HTML. */

@@ -1,30 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Paper } from '@/lib/catalog/schema';
 import type { TextMatch } from '@/lib/content/lookup-client';
 import { MarkerLayer } from '@/lib/content/markers';
 import { MAX_DEBOUNCE_MS, startScanner } from '@/lib/content/scanner';
+import { stubPaper as paper } from './catalog-fixture';
 
 /**
  * The scanner's schedule on a busy page: added content is rescanned after a debounce that grows
  * while rescans find nothing, and shrinks again once they do. Timers are faked; the page,
  * MutationObserver and markers are happy-dom's.
  */
-
-function paper(id: string): Paper {
-  return {
-    id,
-    title: `Paper ${id}`,
-    authors: [],
-    abstract: '',
-    summary: '',
-    links: {},
-    code: [],
-    keywords: [],
-    related: [],
-  };
-}
 
 /** The few ContentScriptContext members the scanner uses, on the test's (fake) timers. */
 function context(): ContentScriptContext {
