@@ -17,7 +17,17 @@ test('a load interrupted by stopping the worker resumes and completes exactly', 
   test.setTimeout(180_000);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await statusOf(page); // the worker has opened the catalog database
+  // A fresh profile installs the bundled catalog first; on a slow machine that is still running
+  // when the page opens, and a second load is refused until it ends.
+  await expect
+    .poll(
+      async () => {
+        const status = await statusOf(page);
+        return status.active !== null && status.job === null;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
 
   await send(page, 'loadCatalogFile', { fileId: await stageSyntheticCatalog(page, OLD) });
   await expect.poll(async () => (await statusOf(page)).active?.version).toBe(OLD.version);
