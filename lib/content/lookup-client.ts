@@ -36,9 +36,13 @@ export async function papersOf(
   return new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
 }
 
-export type TextMatch = MessageOutput<'findTitlesInText'>[number][number];
-/** The background's `findTitlesInText`: per text, the catalog titles in it and their spans. */
-export type FindTitles = (texts: string[]) => Promise<TextMatch[][]>;
+export type TitlesInText = MessageOutput<'findTitlesInText'>;
+export type TextMatch = TitlesInText['titles'][number][number];
+/**
+ * The background's `findTitlesInText`: per text, the catalog titles in it and their spans, and
+ * which texts hold some catalog title's head.
+ */
+export type FindTitles = (texts: string[]) => Promise<TitlesInText>;
 
 /** One slice of a block's text, `offset` characters into it. */
 export interface TextSlice {
@@ -105,29 +109,40 @@ export interface BlockMatch {
   end: number;
 }
 
-/** Sends the slices in bounded messages and maps the answers back onto their blocks, once each. */
+/**
+ * Sends the slices in bounded messages and maps the answers back onto their blocks, once each;
+ * `heads` holds the blocks where some slice has a catalog title's head.
+ */
 export async function findInBlocks(
   texts: readonly string[],
   findTitles: FindTitles,
-): Promise<BlockMatch[]> {
+): Promise<{ matches: BlockMatch[]; heads: Set<number> }> {
   const slices = textSlices(texts);
-  const answers = await lookupAll(
-    slices.map((s) => s.text),
-    findTitles,
-    SLICES_PER_MESSAGE,
-  );
   const seen = new Set<string>();
-  const out: BlockMatch[] = [];
-  answers.forEach((matches, i) => {
-    const { block, offset, text, before, after } = slices[i]!;
-    for (const match of matches) {
-      if ((before && match.start < BORDER) || (after && match.end > text.length - BORDER)) continue;
-      const start = offset + match.start;
-      const key = `${block}:${start}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ block, id: match.id, start, end: offset + match.end });
+  const matches: BlockMatch[] = [];
+  const heads = new Set<number>();
+  for (let first = 0; first < slices.length; first += SLICES_PER_MESSAGE) {
+    const batch = slices.slice(first, first + SLICES_PER_MESSAGE);
+    const answer = await findTitles(batch.map((s) => s.text));
+    if (answer.titles.length !== batch.length)
+      throw new Error('The background answered out of step');
+    for (const i of answer.heads) {
+      const slice = batch[i];
+      if (!slice) throw new Error('The background answered out of step');
+      heads.add(slice.block);
     }
-  });
-  return out;
+    answer.titles.forEach((found, i) => {
+      const { block, offset, text, before, after } = batch[i]!;
+      for (const match of found) {
+        if ((before && match.start < BORDER) || (after && match.end > text.length - BORDER))
+          continue;
+        const start = offset + match.start;
+        const key = `${block}:${start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        matches.push({ block, id: match.id, start, end: offset + match.end });
+      }
+    });
+  }
+  return { matches, heads };
 }

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { pageSteps, type PagePass } from '../detect/detect-page';
+import { candidateKey, pageSteps, type PagePass } from '../detect/detect-page';
+import { gateRoots, type GatePass } from '../detect/gate';
 import { locateInBlock } from '../detect/locate';
 import { subtreeSteps } from '../detect/subtree';
 import type { Candidate } from '../detect/types';
@@ -29,7 +30,10 @@ export interface ScanDeps {
   cancelled: () => boolean;
 }
 
-export interface ScannerOptions extends Omit<ScanDeps, 'findTitles' | 'pause' | 'cancelled'> {
+export interface ScannerOptions extends Omit<
+  ScanDeps,
+  'findTitles' | 'findHeads' | 'pause' | 'cancelled'
+> {
   ctx: ContentScriptContext;
   doc: Document;
   /** Defaults to the background's findTitlesInText. */
@@ -47,9 +51,23 @@ function queryOf(candidate: Candidate): string {
   return candidate.truncated ? `${candidate.query} …` : candidate.query;
 }
 
+/** Each query once, at its first (most trusted) anchor, as pageSteps keeps them. */
+function distinct(candidates: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const key = candidateKey(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
- * One scan of `roots` (the document, or subtrees the page added): detection in ~10 ms slices,
- * batched lookups of candidates and of the text blocks' prose, then markers, again in slices.
+ * One scan of `roots` (the document, or subtrees the page added), in ~10 ms slices: the site
+ * layouts, the page's URL and metadata, identifier links and the text blocks first (the gate,
+ * lib/detect/gate.ts); the blocks go to the background, which finds titles in the prose and says
+ * where a catalog title's first words appear; only there (and around identifier-like text) are
+ * headings, links and list items read as titles. Then batched lookups and markers, in slices.
  * Returns how many markers it added; the eval script (scripts/eval-detect.ts) runs this too.
  */
 export async function scanRoots(
@@ -57,28 +75,41 @@ export async function scanRoots(
   url: URL,
   { markers, lookup, getPapers, findTitles, pause, cancelled }: ScanDeps,
 ): Promise<number> {
-  const candidates: Candidate[] = [];
+  const found: Candidate[] = [];
   const blocks: TextBlock[] = [];
+  const gates: { gate: GatePass; within: Node; first: number }[] = [];
   for (const root of roots) {
     const doc = (root as Node).nodeType === 9;
     const steps: Generator<void, PagePass> = doc
-      ? pageSteps(root, url)
-      : subtreeSteps(root as Element, url);
+      ? pageSteps(root, url, { gate: true })
+      : subtreeSteps(root as Element, url, { gate: true });
     const pass = await runSteps(steps, pause, { cancelled });
     if (!pass) return 0;
-    candidates.push(...pass.candidates);
+    found.push(...pass.candidates);
+    if (pass.gate) gates.push({ gate: pass.gate, within: root as Node, first: blocks.length });
     blocks.push(...pass.blocks);
   }
-  const [answers, inText] = await Promise.all([
-    lookupAll(candidates.map(queryOf), lookup),
-    findInBlocks(
-      blocks.map((b) => b.text),
-      findTitles,
-    ),
-  ]);
+  const inText = await findInBlocks(
+    blocks.map((b) => b.text),
+    findTitles,
+  );
+  if (cancelled()) return 0;
+  for (const { gate, within, first } of gates) {
+    const order = new Map(gate.blocks.map((b, i) => [b.element, i]));
+    const chosen = [...gate.flagged];
+    gate.blocks.forEach((b, i) => inText.heads.has(first + i) && chosen.push(b.element));
+    for (const root of gateRoots(chosen, order, within)) {
+      const steps = pageSteps(root, url, { whole: false, sites: false, self: true });
+      const pass = await runSteps(steps, pause, { cancelled });
+      if (!pass) return 0;
+      found.push(...pass.candidates);
+    }
+  }
+  const candidates = distinct(found);
+  const answers = await lookupAll(candidates.map(queryOf), lookup);
   // Records only for the distinct papers found: the marker's label and the card need them.
   const papers = await papersOf(
-    [...answers, ...inText.map(({ id }) => ({ id, matchedBy: 'title' as const }))],
+    [...answers, ...inText.matches.map(({ id }) => ({ id, matchedBy: 'title' as const }))],
     getPapers,
   );
   if (cancelled()) return 0;
@@ -96,7 +127,7 @@ export async function scanRoots(
   if (!placed) return added;
   // After the candidates, so that a heading or list row already marked keeps its one marker.
   await inSlices(
-    inText,
+    inText.matches,
     ({ block, id, end }) => {
       const paper = papers.get(id);
       const element = blocks[block]!.element;

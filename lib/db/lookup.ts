@@ -10,7 +10,8 @@ import { activeIndex } from './index-cache';
 
 export type LookupMatch = NonNullable<MessageOutput<'lookupPaper'>>;
 export type CandidateMatch = NonNullable<MessageOutput<'lookupCandidates'>[number]>;
-export type TextMatch = MessageOutput<'findTitlesInText'>[number][number];
+export type TitlesInText = MessageOutput<'findTitlesInText'>;
+export type TextMatch = TitlesInText['titles'][number][number];
 
 /** What a candidate string names, in the order identifiers are trusted. */
 export type CandidateKey =
@@ -142,23 +143,29 @@ function titleView(index: CatalogIndex): TitleIndexView {
 }
 
 /**
- * Catalog titles inside page text: per text, each title found with its character span. Reads no
- * records; see lib/detect/prose-match.ts for what counts as a title in prose.
+ * Catalog titles inside page text: per text, each title found with its character span; and which
+ * texts hold the head (first three words) of some catalog title at all. Reads no records; see
+ * lib/detect/prose-match.ts for what counts as a title in prose.
  */
 export async function findTitlesInText(
   db: CatalogDb,
   texts: readonly string[],
-): Promise<TextMatch[][]> {
+): Promise<TitlesInText> {
   const answers = await withActive(db, (index) => {
     const view = titleView(index);
-    return texts.map((text) =>
-      findTitles(view, text).flatMap(({ position, start, end }) => {
+    const heads: number[] = [];
+    const titles = texts.map((text, i) => {
+      const seen = { found: false };
+      const found = findTitles(view, text, undefined, seen).flatMap(({ position, start, end }) => {
         const id = idAt(index, position);
         return id ? [{ id, start, end }] : [];
-      }),
-    );
+      });
+      if (seen.found) heads.push(i);
+      return found;
+    });
+    return { titles, heads };
   });
-  return answers ?? texts.map(() => []);
+  return answers ?? { titles: texts.map(() => []), heads: [] };
 }
 
 async function readPapers(

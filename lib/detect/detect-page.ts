@@ -1,4 +1,5 @@
 import { DESCEND, isSkipped, SKIP, walkSteps, type Visitor } from './dom';
+import { gateSteps, type GatePass } from './gate';
 import { genericVisitor } from './generic';
 import { idCandidate } from './identifiers';
 import { metadataCandidates, pageAnchor } from './metadata';
@@ -15,10 +16,27 @@ export interface PagePass {
   candidates: Candidate[];
   /** Its visible text by block, for the background's search for titles in prose. */
   blocks: TextBlock[];
+  /** With `gate`: the first look that decides where the title and prose passes run (gate.ts). */
+  gate?: GatePass;
 }
 
-/** Titles are already whitespace-collapsed; case is the only rendering difference worth folding here. */
-function key(candidate: Candidate): string {
+export interface PageStepsOptions {
+  limit?: number;
+  /** The whole page (its URL and <meta> tags are candidates), not an added subtree. */
+  whole?: boolean;
+  /** Run the site detectors (off for the blocks a gate chose: the page's pass ran them). */
+  sites?: boolean;
+  /** Read text blocks and identifier links only, not every title-like element (gate.ts). */
+  gate?: boolean;
+  /** Read the root element itself too (a heading or link a gate chose), not only below it. */
+  self?: boolean;
+}
+
+/**
+ * What makes two candidates the same question. Titles are already whitespace-collapsed; case is
+ * the only rendering difference worth folding here.
+ */
+export function candidateKey(candidate: Candidate): string {
   return `${candidate.kind}:${candidate.truncated ? '…' : ''}${candidate.query.toLowerCase()}`;
 }
 
@@ -63,19 +81,25 @@ const CANDIDATES_PER_STEP = 256;
 export function* pageSteps(
   root: ParentNode,
   url: URL,
-  { limit = MAX_CANDIDATES, whole = true }: { limit?: number; whole?: boolean } = {},
+  {
+    limit = MAX_CANDIDATES,
+    whole = true,
+    sites = true,
+    gate = false,
+    self = false,
+  }: PageStepsOptions = {},
 ): Generator<void, PagePass> {
   const found: Candidate[] = [];
   const seen = new Set<string>();
   const add = (candidates: Candidate[]) => {
     for (const candidate of candidates) {
-      const id = key(candidate);
+      const id = candidateKey(candidate);
       if (seen.has(id) || found.length >= limit) continue;
       seen.add(id);
       found.push(candidate);
     }
   };
-  for (const site of detectorsFor(url)) {
+  for (const site of sites ? detectorsFor(url) : []) {
     if (site.steps) {
       try {
         add(yield* site.steps(root, url));
@@ -97,10 +121,25 @@ export function* pageSteps(
     add(safely(() => metadataCandidates(root)));
     yield;
   }
+  if (gate) {
+    let pass: GatePass | undefined;
+    try {
+      pass = yield* gateSteps(root as Node, url);
+    } catch {
+      // As below: a hostile node costs the rest of this walk, never what was found before it.
+    }
+    if (pass) add(pass.links);
+    return { candidates: found, blocks: pass?.blocks ?? [], gate: pass };
+  }
   const generic: Candidate[] = [];
   const collector = blockCollector(root as Node, true);
   try {
-    yield* walkSteps(root as Node, both(genericVisitor(url, generic, true), collector.visitor));
+    yield* walkSteps(
+      root as Node,
+      both(genericVisitor(url, generic, true), collector.visitor),
+      undefined,
+      { self },
+    );
   } catch {
     // A hostile node that throws costs the rest of this walk, not the candidates found so far.
   }

@@ -23,7 +23,10 @@ const SKIPPED_TAGS = new Set([
 ]);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
-/** Inline elements join their text with their neighbours' (`<b>Ma</b>mba` reads "Mamba"). */
+/**
+ * Inline elements join their text with their neighbours' (`<b>Ma</b>mba` reads "Mamba"); the
+ * text reader (text.ts) still separates links, which pages set side by side without a space.
+ */
 const INLINE_TAGS = new Set([
   'a',
   'abbr',
@@ -104,7 +107,19 @@ export function walk(root: Node, visitor: Visitor): void {
  * its main thread back (lib/content/slices.ts). If the page removes the node the walk stands on
  * meanwhile, the walk ends early; the scanner's MutationObserver covers what changed.
  */
-export function* walkSteps(root: Node, visitor: Visitor, every = 256): Generator<void, void> {
+export function* walkSteps(
+  root: Node,
+  visitor: Visitor,
+  every = 256,
+  { self = false }: { self?: boolean } = {},
+): Generator<void, void> {
+  // The root itself as the first node of the walk (an element a gate chose, lib/detect/gate.ts).
+  if (self && root.nodeType === 1) {
+    if (visitor.enter(root as Element) !== DESCEND) return;
+    yield* walkSteps(root, visitor, every);
+    visitor.leave?.(root as Element);
+    return;
+  }
   let node: Node | null = root.firstChild;
   let count = 0;
   while (node) {

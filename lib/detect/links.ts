@@ -3,7 +3,7 @@ import { hrefCandidate, parseIdentifier } from './identifiers';
 import type { Candidate } from './types';
 
 /** Hrefs worth parsing; the rest of a page's links skip URL parsing altogether. */
-const ID_LIKE_HREF = /arxiv|doi|10\.\d{4}|\d{4}\.\d{4}|huggingface|hf\.co|\/abs\/|\/pdf\//i;
+export const ID_LIKE_HREF = /arxiv|doi|10\.\d{4}|\d{4}\.\d{4}|huggingface|hf\.co|\/abs\/|\/pdf\//i;
 /** Link text worth parsing: it looks like a URL, an arXiv id or a DOI. */
 const ID_LIKE_TEXT = /arxiv|doi|10\.\d{4}|\d{4}\.\d{4}|\//i;
 

@@ -8,7 +8,8 @@ export interface TextPoint {
 
 /**
  * The DOM point just after character `end - 1` of a block's text as textBlocks reports it
- * (nested blocks left out, `<br>` as a space, whitespace runs collapsed, ends trimmed), so that a
+ * (nested blocks left out, `<br>` and link edges as a space, whitespace runs collapsed, ends
+ * trimmed), so that a
  * span the background found in that text maps back onto the page's text nodes. Undefined when
  * the block's text changed so much that the span no longer exists.
  */
@@ -23,7 +24,12 @@ export function locateInBlock(block: Element, end: number): TextPoint | undefine
         pendingSpace = emitted > 0;
         return SKIP;
       }
-      return isSkipped(el) || !isInline(el) ? SKIP : DESCEND;
+      if (isSkipped(el) || !isInline(el)) return SKIP;
+      if (el.localName === 'a') pendingSpace = emitted > 0;
+      return DESCEND;
+    },
+    leave: (el) => {
+      if (el.localName === 'a') pendingSpace = emitted > 0;
     },
     text: (data, node) => {
       for (let i = 0; i < data.length; i++) {

@@ -108,8 +108,42 @@ function looksLikeTitle(text: string, words: TitleWords, i: number, n: number): 
   return capitalized >= 2;
 }
 
-/** Every catalog title in `text`, longest match first at each word, without overlaps. */
-export function findTitles(index: TitleIndexView, text: string, maxHits = 50): ProseHit[] {
+/** How far after a title's first word an ellipsis may cut it short (titles stay under 300). */
+const CUT_WITHIN = 320;
+const ELLIPSIS = /…|\.\.\./;
+
+/**
+ * Whether a heading, link or list item here could be a catalog title, whatever the prose rules
+ * say: the words from `i` on are some whole catalog title sharing this head, or the text is cut
+ * short with an ellipsis soon after (lookupCandidates judges those prefixes).
+ */
+function mayBeTitle(
+  index: TitleIndexView,
+  text: string,
+  words: TitleWords,
+  i: number,
+  counts: number[],
+): boolean {
+  for (const n of counts) {
+    if (n < HEAD_WORDS || n > MAX_TITLE_WORDS || i + n > words.word.length) continue;
+    if (index.titleAt(hash53(words.word.slice(i, i + n).join(' '))) !== undefined) return true;
+  }
+  const start = words.start[i]!;
+  return ELLIPSIS.test(text.slice(start, start + CUT_WITHIN));
+}
+
+/**
+ * Every catalog title in `text`, longest match first at each word, without overlaps.
+ * `heads.found` turns true when some word starts what may be a catalog title outside prose (a
+ * whole title, or one cut short), whatever the prose rules say: the content script then reads
+ * the title-like elements there (lib/detect/gate.ts).
+ */
+export function findTitles(
+  index: TitleIndexView,
+  text: string,
+  maxHits = 50,
+  heads: { found: boolean } = { found: false },
+): ProseHit[] {
   const words = titleWords(text);
   const { word, edge } = words;
   const hits: ProseHit[] = [];
@@ -117,7 +151,9 @@ export function findTitles(index: TitleIndexView, text: string, maxHits = 50): P
     if (!(edge[i]! & FIRST)) continue;
     const positions = index.headPositions(hash32(`${word[i]} ${word[i + 1]} ${word[i + 2]}`));
     if (!positions.length) continue;
-    const lengths = [...new Set(positions.map(index.wordCount))]
+    const counts = [...new Set(positions.map(index.wordCount))];
+    if (!heads.found) heads.found = mayBeTitle(index, text, words, i, counts);
+    const lengths = counts
       .filter((n) => n >= MIN_PROSE_WORDS && n <= MAX_TITLE_WORDS && i + n <= word.length)
       .sort((a, b) => b - a);
     for (const n of lengths) {

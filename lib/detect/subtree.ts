@@ -1,4 +1,4 @@
-import { finish, pageSteps, type PagePass } from './detect-page';
+import { candidateKey, finish, pageSteps, type PagePass } from './detect-page';
 import { detectorsFor } from './sites';
 import type { Candidate } from './types';
 
@@ -12,7 +12,11 @@ const SMALL_PARENT = 50;
  * read the added element itself. The page's URL and <meta> tags are the whole page's, not the
  * subtree's, so those candidates are dropped.
  */
-export function* subtreeSteps(added: Element, url: URL): Generator<void, PagePass> {
+export function* subtreeSteps(
+  added: Element,
+  url: URL,
+  { gate = false }: { gate?: boolean } = {},
+): Generator<void, PagePass> {
   const parent = added.parentElement;
   const siteRoot = parent && parent.childElementCount <= SMALL_PARENT ? parent : added;
   const site = detectorsFor(url).flatMap((detector) => {
@@ -23,17 +27,17 @@ export function* subtreeSteps(added: Element, url: URL): Generator<void, PagePas
     }
   });
   yield;
-  const own = yield* pageSteps(added, url, { whole: false });
+  const own = yield* pageSteps(added, url, { whole: false, gate });
   // As in pageSteps: each query once, at its first (most trusted) anchor in this subtree.
   const seen = new Set<string>();
   const candidates = [...site, ...own.candidates].filter((c: Candidate) => {
     if (c.source === 'url' || c.source === 'meta' || !added.contains(c.anchor)) return false;
-    const key = `${c.kind}:${c.truncated ? '…' : ''}${c.query.toLowerCase()}`;
+    const key = candidateKey(c);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  return { candidates, blocks: own.blocks };
+  return { candidates, blocks: own.blocks, gate: own.gate };
 }
 
 export function subtreeCandidates(added: Element, url: URL): Candidate[] {

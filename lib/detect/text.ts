@@ -27,6 +27,8 @@ export function blockCollector(
   visitor: Visitor;
   blocks: () => TextBlock[];
   blockSteps: (every: number) => Generator<void, TextBlock[]>;
+  /** The block the walk is in: where the text it reads now goes. */
+  current: () => Element | undefined;
 } {
   const blocks: { element: Element | undefined; text: string }[] = [];
   const open: { element: Element | undefined; text: string }[] = [];
@@ -35,7 +37,7 @@ export function blockCollector(
   const visitor: Visitor = {
     enter: (el) => {
       if (!checked && isSkipped(el)) return SKIP;
-      if (el.localName === 'br') (open.at(-1) ?? rootBlock).text += ' ';
+      if (el.localName === 'br' || el.localName === 'a') (open.at(-1) ?? rootBlock).text += ' ';
       else if (!isInline(el)) {
         const block = { element: el, text: '' };
         blocks.push(block);
@@ -45,6 +47,7 @@ export function blockCollector(
     },
     leave: (el) => {
       if (open.at(-1)?.element === el) open.pop();
+      else if (el.localName === 'a') (open.at(-1) ?? rootBlock).text += ' ';
     },
     text: (data) => {
       (open.at(-1) ?? rootBlock).text += data;
@@ -70,7 +73,8 @@ export function blockCollector(
       if (step.done) return step.value;
     }
   };
-  return { visitor, blocks: finish, blockSteps };
+  const current = () => (open.at(-1) ?? rootBlock).element;
+  return { visitor, blocks: finish, blockSteps, current };
 }
 
 const MAY_HOLD_ID = /arxiv|alphaxiv|huggingface|\d\.\d/i;

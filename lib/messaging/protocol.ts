@@ -69,13 +69,18 @@ export const protocol = {
   },
   /**
    * Catalog titles inside page text (paragraphs, list items), sent as bounded slices of the
-   * page's text blocks: per text, each full title found and its character span [start, end).
+   * page's text blocks: per text, each full title found and its character span [start, end); and
+   * the indices of the texts where some catalog title's first three words appear (`heads`: the
+   * content script reads the headings and links there, lib/detect/gate.ts).
    */
   findTitlesInText: {
     input: z.object({ texts: z.array(z.string().max(4000)).max(200) }),
-    output: z.array(
-      z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int() })),
-    ),
+    output: z.object({
+      titles: z.array(
+        z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int() })),
+      ),
+      heads: z.array(z.number().int().min(0)),
+    }),
   },
   /** Full records by catalog id (a card, related papers): one answer per id, null if unknown. */
   getPapers: {

@@ -112,11 +112,22 @@ describe('titles in page text', () => {
   it('come back with their catalog id and span; texts without titles get none', async () => {
     const { db, ids } = await loaded(['Scaling Sparse Fine-Tuning to Large Language Models']);
     const text = 'This week we read “Scaling Sparse Fine-Tuning to Large Language Models” again.';
-    const [hits, none] = await findTitlesInText(db, [text, 'Nothing here at all, really.']);
+    const { titles, heads } = await findTitlesInText(db, [
+      text,
+      'Nothing here at all, really.',
+      'We talked about scaling sparse fine-tuning, not the paper.',
+      'Scaling Sparse Fine-Tuning to Large Language Models in Practice',
+      'Scaling Sparse Fine-Tuning to Large Lang…',
+    ]);
+    const [hits, none, phrase, longer, cut] = titles;
     expect(hits).toEqual([{ id: ids[0], start: 18, end: 71 }]);
     expect(text.slice(18, 71)).toBe('“Scaling Sparse Fine-Tuning to Large Language Models”');
     expect(none).toEqual([]);
-    expect(await findTitlesInText(freshDb(), [text])).toEqual([[]]);
+    // Not titles in prose; but the whole title, or its start cut short, may be a heading's or a
+    // link's: the content script reads the elements there (`heads`). A phrase is neither.
+    expect([phrase, longer, cut]).toEqual([[], [], []]);
+    expect(heads).toEqual([0, 3, 4]);
+    expect(await findTitlesInText(freshDb(), [text])).toEqual({ titles: [[]], heads: [] });
   });
 });
 
@@ -130,7 +141,9 @@ describe('an index stored by an older version', () => {
     await db.indexes.put(old as typeof stored);
     // A new loadedAt makes the lookup read the stored index instead of its cached one.
     await db.meta.put({ key: 'active', value: { ...active, loadedAt: `${active.loadedAt}+` } });
-    const [hits] = await findTitlesInText(db, [
+    const {
+      titles: [hits],
+    } = await findTitlesInText(db, [
       'We read Scaling Sparse Fine-Tuning to Large Language Models.',
     ]);
     expect(hits?.map((h) => h.id)).toEqual([ids[0]]);

@@ -130,15 +130,21 @@ describe('text for the background, in bounded slices', () => {
       i === 7 ? `${filler.slice(0, 2950)} ${title} ${filler}` : filler,
     );
     const sizes: number[] = [];
-    const find = async (batch: string[]): Promise<TextMatch[][]> => {
+    const find = async (batch: string[]) => {
       sizes.push(batch.length);
-      return batch.map((text) => {
+      const titles = batch.map((text): TextMatch[] => {
         const at = text.indexOf(title);
         return at < 0 ? [] : [{ id: 'p', start: at, end: at + title.length }];
       });
+      // The background's head flags: here, every slice that shows the title's first words.
+      const heads = batch.flatMap((text, i) =>
+        text.includes('Progressive Gradient Flow') ? [i] : [],
+      );
+      return { titles, heads };
     };
-    const found = await findInBlocks(texts, find);
+    const { matches: found, heads } = await findInBlocks(texts, find);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(SLICES_PER_MESSAGE);
+    expect([...heads]).toEqual([7]);
     expect(found).toHaveLength(1);
     expect(texts[7]!.slice(found[0]!.start, found[0]!.end)).toBe(title);
     expect(found[0]!.block).toBe(7);
