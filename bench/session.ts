@@ -7,11 +7,13 @@ import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 /** A fresh Chromium profile with the bench build loaded and the bench page open. */
 export type BenchSession = { context: BrowserContext; page: Page; close: () => Promise<void> };
 
+/** `keptProfile`: use (and keep) this profile directory, so a suite can reuse an install. */
 export async function openBenchSession(
   extensionDir: string,
   catalogFile: string,
+  keptProfile?: string,
 ): Promise<BenchSession> {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'paperpeek-bench-'));
+  const profile = keptProfile ?? mkdtempSync(path.join(os.tmpdir(), 'paperpeek-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -19,7 +21,7 @@ export async function openBenchSession(
   });
   const close = async () => {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!keptProfile) rmSync(profile, { recursive: true, force: true });
   };
   try {
     // Nothing leaves the machine: the catalog file comes from disk through the file input.

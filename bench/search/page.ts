@@ -1,14 +1,19 @@
 import { catalogDb } from '@/lib/db/catalog-db';
 import { searchCatalog } from '@/lib/search/search';
+import { phaseDurations, searchTrace } from '@/lib/search/trace';
 
 /**
  * The bench-search page (bench build only). Opened with `#engine=E&q=QUERY[&data=URL]`, it runs
  * one query as soon as the page loads and records when the results were ready, measured from
  * navigation start: what a freshly opened popup pays. The harness then drives warm typing.
+ * Two floors split the cold figure: `floor` answers as soon as the script runs (page load only),
+ * `meta` after opening the catalog database and reading the active catalog record.
  */
 
-export type ColdResult = { ms: number; ids: string[]; error?: string };
-type Engine = 'ours' | 'minisearch' | 'flexsearch';
+export type Phases = Record<string, number>;
+export type ColdResult = { ms: number; ids: string[]; phases?: Phases; error?: string };
+export type Keystroke = { query: string; ms: number; phases: Phases };
+type Engine = 'ours' | 'minisearch' | 'flexsearch' | 'floor' | 'meta';
 type Searcher = (query: string) => Promise<string[]> | string[];
 
 const LIMIT = 10;
@@ -38,7 +43,18 @@ async function anchor(engine: Engine, data: string): Promise<Searcher> {
 }
 
 async function searcherFor(engine: Engine, data: string | null): Promise<Searcher> {
+  if (engine === 'floor') return () => [];
+  if (engine === 'meta') {
+    const db = catalogDb();
+    return async () => {
+      const active = await db.meta.get('active');
+      return active?.key === 'active' ? [active.value.version] : [];
+    };
+  }
   if (engine === 'ours') {
+    searchTrace.enabled = true;
+    // Everything before this line is the page itself: navigation, parsing, the module's imports.
+    searchTrace.phases.push(['page', performance.now()]);
     const db = catalogDb();
     return async (q) => (await searchCatalog(q, { limit: LIMIT }, db)).hits.map((h) => h.id);
   }
@@ -53,8 +69,10 @@ async function start(): Promise<void> {
   try {
     searcher = await searcherFor(engine, params.get('data'));
     const ids = await searcher(params.get('q') ?? '');
+    const phases = phaseDurations(0, searchTrace.phases);
+    searchTrace.phases.length = 0;
     window.searchBench = {
-      cold: { ms: performance.now(), ids },
+      cold: { ms: performance.now(), ids, phases },
       typing: typing(searcher),
       indexBytes,
     };
@@ -94,19 +112,22 @@ async function indexBytes(): Promise<{
   return { bytes, records, byKind };
 }
 
-/** Types each query letter by letter, timing every prefix. */
+/** Types each query letter by letter, timing every prefix (with our phases, when traced). */
 function typing(searcher: Searcher | null) {
   return async (queries: string[]) => {
     if (!searcher) throw new Error('No searcher: the cold query failed.');
-    const ms: number[] = [];
+    const keys: Keystroke[] = [];
     for (const query of queries) {
       for (let n = 1; n <= query.length; n++) {
+        searchTrace.phases.length = 0;
         const t = performance.now();
         await searcher(query.slice(0, n));
-        ms.push(performance.now() - t);
+        const ms = performance.now() - t;
+        keys.push({ query: query.slice(0, n), ms, phases: phaseDurations(t, searchTrace.phases) });
       }
     }
-    return { ms };
+    searchTrace.phases.length = 0;
+    return { ms: keys.map((k) => k.ms), keys };
   };
 }
 
@@ -114,7 +135,7 @@ declare global {
   interface Window {
     searchBench?: {
       cold: ColdResult;
-      typing: (queries: string[]) => Promise<{ ms: number[] }>;
+      typing: (queries: string[]) => Promise<{ ms: number[]; keys: Keystroke[] }>;
       indexBytes: typeof indexBytes;
     };
   }

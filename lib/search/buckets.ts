@@ -1,6 +1,15 @@
 import type { CatalogDb } from '../db/catalog-db';
 import type { OpenIndex } from './index-reader';
-import { bucketKey, bucketOf, spillKey, type BucketRecord, type SpillRecord } from './records';
+import {
+  bucketKey,
+  bucketOf,
+  championKey,
+  spillKey,
+  type BucketRecord,
+  type ChampionRecord,
+  type SpillRecord,
+} from './records';
+import { forEachPosting } from './varint';
 
 /**
  * Reading the dictionary buckets and postings of a query's terms across all segments: one
@@ -36,7 +45,10 @@ export async function readBuckets(
   const keys = wanted.flatMap((name) =>
     Array.from({ length: index.segments }, (_, s) => bucketKey(s, name)),
   );
-  const records = (await db.search(index.slot).bulkGet(keys)) as (BucketRecord | undefined)[];
+  const table = db.search(index.slot);
+  const records = (await index.records.getMany(keys, (missing) => table.bulkGet(missing))) as (
+    BucketRecord | undefined
+  )[];
   const out: Buckets = new Map();
   wanted.forEach((name, i) => {
     out.set(name, records.slice(i * index.segments, (i + 1) * index.segments));
@@ -79,49 +91,78 @@ export function bucketTerms(buckets: Buckets, bucket: string): Map<string, numbe
   return out;
 }
 
-export type TermRequest = { term: string; abstract: boolean };
-export type Postings = Map<string, { seg: number; data: Uint8Array }[]>;
+/**
+ * `abstract`: also papers with the term in the abstract only. `champions`: in segments where the
+ * term spilled, only its champion list (champions.ts), when the index has one.
+ */
+export type TermRequest = { term: string; abstract: boolean; champions?: boolean };
+/** Per term, postings as bytes with the catalog position their local positions start from. */
+export type Postings = Map<string, { base: number; data: Uint8Array }[]>;
 
 /**
- * Postings of each term per segment (segment number, bytes), spilled ones read in one go. With
- * `abstract: false`, only papers that have the term outside their abstract.
+ * A champion list carries its papers' years: ranking its many near-ties by recency then needs
+ * no year slices (a one-letter prefix would otherwise read a slice per champion).
  */
+function knowYears(index: OpenIndex, record: ChampionRecord) {
+  let k = 0;
+  forEachPosting(record.data, (p) => {
+    index.years[p] = record.years[k++]!;
+    index.yearKnown[p] = 1;
+  });
+}
+
+/** Postings of each term, spilled pieces and champion lists read in one go. */
 export async function readPostings(
   db: CatalogDb,
   index: OpenIndex,
   buckets: Buckets,
   requests: readonly TermRequest[],
+  /** Only these segments (champion lists, which span all, are read regardless). */
+  segments: ReadonlySet<number> | null = null,
 ): Promise<Postings> {
   const out: Postings = new Map();
-  const spilled: { term: string; seg: number; key: string }[] = [];
-  for (const { term, abstract } of requests) {
-    const parts: { seg: number; data: Uint8Array }[] = [];
+  const table = db.search(index.slot);
+  const read = (keys: string[]) =>
+    index.records.getMany(keys, (missing) => table.bulkGet(missing)) as Promise<
+      (SpillRecord | undefined)[]
+    >;
+  const pending: { term: string; base: number; key: string }[] = [];
+  for (const { term, abstract, champions } of requests) {
+    const parts: { base: number; data: Uint8Array }[] = [];
+    let spilled = false;
     (buckets.get(bucketOf(term)) ?? []).forEach((record, seg) => {
-      if (!record) return;
+      if (!record || (segments && !segments.has(seg))) return;
       const list = termsOf(record);
       const i = lowerBound(list, term);
       if (list[i] !== term) return;
+      const base = seg * index.segment;
       const lists: [Uint32Array, Uint8Array, Uint16Array, boolean][] = [
         [record.off, record.data, record.pieces, false],
       ];
       if (abstract) lists.push([record.aoff, record.adata, record.apieces, true]);
-      for (const [off, data, pieces, abstractOnly] of lists) {
-        for (let k = 0; k < pieces[i]!; k++) {
-          spilled.push({ term, seg, key: spillKey(seg, term, k, abstractOnly) });
+      for (const [off, data, count, abstractOnly] of lists) {
+        // Where the term spilled, its champion list (one record for all segments) stands in.
+        if (champions && !abstractOnly && count[i]) spilled = true;
+        else {
+          for (let k = 0; k < count[i]!; k++) {
+            pending.push({ term, base, key: spillKey(seg, term, k, abstractOnly) });
+          }
         }
-        if (!pieces[i] && off[i + 1]! > off[i]!) {
-          parts.push({ seg, data: data.subarray(off[i]!, off[i + 1]!) });
+        if (!count[i] && off[i + 1]! > off[i]!) {
+          parts.push({ base, data: data.subarray(off[i]!, off[i + 1]!) });
         }
       }
     });
+    if (spilled) pending.push({ term, base: 0, key: championKey(term) });
     out.set(term, parts);
   }
-  if (spilled.length) {
-    const records = (await db.search(index.slot).bulkGet(spilled.map((s) => s.key))) as (
-      SpillRecord | undefined
-    )[];
+  if (pending.length) {
+    const records = await read(pending.map((s) => s.key));
     records.forEach((record, i) => {
-      if (record) out.get(spilled[i]!.term)!.push({ seg: spilled[i]!.seg, data: record.data });
+      const { term, base } = pending[i]!;
+      if (!record) return;
+      out.get(term)!.push({ base, data: record.data });
+      if ('years' in record) knowYears(index, record as ChampionRecord);
     });
   }
   return out;

@@ -1,10 +1,12 @@
 import type { CatalogDb } from '../db/catalog-db';
-import { readBuckets, readPostings } from './buckets';
+import { readBuckets, readPostings, type TermRequest } from './buckets';
+import { CHAMPION_MIN_DF, CHAMPIONS } from './champions';
 import { IMPACT_SCALE } from './doc-terms';
 import { expand, plan, type Expansion } from './expand';
-import type { OpenIndex } from './index-reader';
+import { ensureYears, readRows, type OpenIndex } from './index-reader';
 import type { ParsedQuery } from './query';
-import { popcount, topK } from './rank';
+import { contenders, popcount, topK } from './rank';
+import { phase } from './trace';
 import { FIELD } from './varint';
 
 /**
@@ -32,6 +34,8 @@ export async function score(
   index: OpenIndex,
   query: Extract<ParsedQuery, { kind: 'words' }>,
   accept: (position: number) => boolean,
+  /** `accept` reads years: load them for every candidate before grouping. */
+  acceptNeedsYears = false,
 ): Promise<Scored> {
   const plans = query.words.map((w) => plan(index, w));
   const buckets = await readBuckets(
@@ -39,6 +43,7 @@ export async function score(
     index,
     plans.flatMap((p) => [...p.buckets]),
   );
+  phase('buckets');
   const typing = query.words.findLastIndex((w) => !w.optional);
   const expansions: Expansion[][] = query.words.map((w, i) =>
     expand(w, plans[i]!, buckets, i === typing),
@@ -51,64 +56,91 @@ export async function score(
       for (const e of list) e.abstract = false;
     }
   }
-  const wantAbstract = new Map<string, boolean>();
-  for (const e of expansions.flat())
-    wantAbstract.set(e.term, e.abstract || !!wantAbstract.get(e.term));
-  const postings = await readPostings(
-    db,
-    index,
-    buckets,
-    [...wantAbstract].map(([term, abstract]) => ({ term, abstract })),
-  );
   const { score: total, best, words, fields } = index.scratch;
   const touched: number[] = [];
   const wordTouched: number[] = [];
-  const dfs = expansions.map((list) => list.reduce((n, e) => n + e.df, 0));
+  // A prefix or typo expansion of a very common term reads its champion list: its best papers
+  // are what a guess can add, and its full postings cost more than a keystroke may.
+  const champions = (e: Expansion) => e.weight < 1 && e.df > CHAMPION_MIN_DF;
+  // Papers a word can reach: a champion list holds at most CHAMPIONS.
+  const dfs = expansions.map((list) =>
+    list.reduce((n, e) => n + (champions(e) ? Math.min(e.df, CHAMPIONS) : e.df), 0),
+  );
   // Rarest words first; once they found some papers, a word with far more papers only adds to
-  // those (it cannot lift anyone into the all-words group who is not there already).
+  // those (it cannot lift anyone into the all-words group who is not there already), so it
+  // reads only the segments those papers are in.
   const order = dfs
     .map((df, w) => ({ df, w, optional: !!query.words[w]!.optional }))
     .sort((a, b) => Number(a.optional) - Number(b.optional) || a.df - b.df);
-  for (const { df: wordDf, w } of order) {
-    const bit = query.words[w]!.optional ? 0 : 1 << w;
-    const onlyKnown = touched.length > 0 && wordDf > PRUNE * touched.length;
-    for (const { term, df, weight, abstract } of expansions[w]!) {
-      const factor = (idf(index.count, df) * weight) / IMPACT_SCALE;
-      for (const { seg, data } of postings.get(term) ?? []) {
-        const base = seg * index.segment;
-        // forEachPosting inlined: this loop sees every posting of every query term.
-        let p = base - 1;
-        let i = 0;
-        while (i < data.length) {
-          let delta = 0;
-          let shift = 0;
-          let byte: number;
-          do {
-            byte = data[i++]!;
-            delta |= (byte & 0x7f) << shift;
-            shift += 7;
-          } while (byte & 0x80);
-          p += delta;
-          const mask = data[i]!;
-          const impact = data[i + 1]!;
-          i += 2;
-          // The same term may be read with its abstract-only papers for another word.
-          if (!abstract && mask === FIELD.abstract) continue;
-          if (onlyKnown && words[p] === 0 && total[p] === 0) continue;
-          const value = factor * impact;
-          if (best[p] === 0) wordTouched.push(p);
-          if (value > best[p]!) best[p] = value;
-          fields[p] = fields[p]! | mask;
+  async function scoreWords() {
+    for (const { df: wordDf, w } of order) {
+      const bit = query.words[w]!.optional ? 0 : 1 << w;
+      const onlyKnown = touched.length > 0 && wordDf > PRUNE * touched.length;
+      const segments = onlyKnown
+        ? new Set(touched.map((p) => Math.floor(p / index.segment)))
+        : null;
+      const requests: TermRequest[] = expansions[w]!.map((e) => ({
+        term: e.term,
+        abstract: e.abstract,
+        // Evaluated on papers already found, a word's full postings (in their segments only)
+        // keep the all-words group exact.
+        champions: champions(e) && !onlyKnown,
+      }));
+      const postings = await readPostings(db, index, buckets, requests, segments);
+      phase('postings');
+      for (const { term, df, weight, abstract } of expansions[w]!) {
+        const factor = (idf(index.count, df) * weight) / IMPACT_SCALE;
+        for (const { base, data } of postings.get(term) ?? []) {
+          // forEachPosting inlined: this loop sees every posting of every query term.
+          let p = base - 1;
+          let i = 0;
+          while (i < data.length) {
+            let delta = 0;
+            let shift = 0;
+            let byte: number;
+            do {
+              byte = data[i++]!;
+              delta |= (byte & 0x7f) << shift;
+              shift += 7;
+            } while (byte & 0x80);
+            p += delta;
+            const mask = data[i]!;
+            const impact = data[i + 1]!;
+            i += 2;
+            if (!abstract && mask === FIELD.abstract) continue;
+            if (onlyKnown && words[p] === 0 && total[p] === 0) continue;
+            const value = factor * impact;
+            if (best[p] === 0) wordTouched.push(p);
+            if (value > best[p]!) best[p] = value;
+            fields[p] = fields[p]! | mask;
+          }
         }
       }
+      for (const p of wordTouched) {
+        if (words[p] === 0 && total[p] === 0) touched.push(p);
+        words[p] = words[p]! | bit;
+        total[p] = total[p]! + best[p]!;
+        best[p] = 0;
+      }
+      wordTouched.length = 0;
+      phase('score');
     }
-    for (const p of wordTouched) {
-      if (words[p] === 0 && total[p] === 0) touched.push(p);
-      words[p] = words[p]! | bit;
-      total[p] = total[p]! + best[p]!;
-      best[p] = 0;
+  }
+  const release = () => {
+    for (const p of touched) {
+      total[p] = 0;
+      words[p] = 0;
+      fields[p] = 0;
     }
-    wordTouched.length = 0;
+  };
+  try {
+    await scoreWords();
+    if (acceptNeedsYears) await ensureYears(db, index, touched);
+  } catch (error) {
+    // A failed read between words must not leave scores behind for the next query.
+    for (const p of wordTouched) best[p] = 0;
+    release();
+    throw error;
   }
   // Group by words matched; only the best group(s) get ranked.
   const groups: number[][] = Array.from({ length: query.words.length + 1 }, () => []);
@@ -119,21 +151,27 @@ export async function score(
   return {
     groups,
     fieldsOf: (p) => fields[p]!,
-    release: () => {
-      for (const p of touched) {
-        total[p] = 0;
-        words[p] = 0;
-        fields[p] = 0;
-      }
-    },
+    release,
   };
 }
 
-/** The best k positions, taking whole match groups from the most words down until k. */
-export function bestOf(index: OpenIndex, scored: Scored, k: number): number[] {
+/**
+ * The best k positions, taking whole match groups from the most words down until k. Years
+ * (the recency tie-break) are read only for the papers that can still make the top k.
+ */
+export async function bestOf(
+  db: CatalogDb,
+  index: OpenIndex,
+  scored: Scored,
+  k: number,
+): Promise<number[]> {
   const out: number[] = [];
   for (let c = scored.groups.length - 1; c > 0 && out.length < k; c--) {
-    out.push(...topK(index, scored.groups[c]!, k - out.length));
+    const group = contenders(index, scored.groups[c]!, k - out.length);
+    // Few contenders: their display rows (read for the results anyway) carry their years.
+    if (group.length <= Math.min(2 * k, 40)) await readRows(db, index, group);
+    else await ensureYears(db, index, group);
+    out.push(...topK(index, group, k - out.length));
   }
   return out;
 }

@@ -2,6 +2,8 @@ import type { ActiveCatalog, CatalogDb, Slot } from '../db/catalog-db';
 import {
   DOC_BLOCK,
   docKey,
+  INDEX_FORMAT,
+  YEAR_SLICE,
   yearKey,
   type DictRecord,
   type DocBlockRecord,
@@ -9,12 +11,15 @@ import {
   type StatsRecord,
   type YearRecord,
 } from './records';
+import { RecordCache } from './record-cache';
+import { phase } from './trace';
 
 /**
  * The part of the search index a page keeps in memory once opened: stats, the head dictionary,
- * every paper's year and code bit (2 bytes a paper), and the score arrays reused by every query.
- * Postings and display rows are read per query. Cached per page, keyed by the active catalog,
- * so a new load is picked up on the next query.
+ * room for every paper's year and code bit (2 bytes a paper, read as queries need them), and the
+ * score arrays reused by every query. Postings and display rows are read per query and kept in
+ * bounded caches. Cached per page, keyed by the active catalog, so a new load is picked up on the
+ * next query.
  */
 export type OpenIndex = {
   key: string;
@@ -23,11 +28,15 @@ export type OpenIndex = {
   segment: number;
   segments: number;
   head: { terms: string[]; df: Uint32Array; dfOf: Map<string, number> };
-  /** year * 2 + hasCode, per catalog position. */
+  /** year * 2 + hasCode, per catalog position; valid where ensureYears has read it. */
   years: Uint16Array;
+  /** 1 for each position whose `years` entry was read (from its slice or its display row). */
+  yearKnown: Uint8Array;
   scratch: Scratch;
   rows: Map<number, DocRow[]>;
   ids: Map<string, number | null>;
+  /** Buckets and postings read by earlier queries (the next keystroke mostly needs them again). */
+  records: RecordCache;
 };
 
 /** Reused between queries so typing allocates nothing per keystroke in proportion to N. */
@@ -41,35 +50,34 @@ export type Scratch = {
 const cache = new WeakMap<CatalogDb, OpenIndex>();
 const keyOf = (active: ActiveCatalog) => `${active.slot}|${active.version}|${active.loadedAt}`;
 /** Display blocks kept after use: typing the next letter mostly shows the same papers. */
-const ROW_BLOCKS_KEPT = 64;
+const ROW_BLOCKS_KEPT = 256;
 
 export class SearchUnavailableError extends Error {}
 
 /** The active catalog's search index; reads it on first use (the popup's cold path). */
 export async function openIndex(db: CatalogDb): Promise<OpenIndex | null> {
+  const cached = cache.get(db);
+  // Cold, both slots' stats and head are asked for with the active record rather than after
+  // it: one round trip less before the first query can start (the inactive slot is empty).
+  const both = cached ? null : ([0, 1] as const).map((slot) => db.search(slot).bulkGet(['s', 'h']));
+  both?.forEach((read) => read.catch(() => undefined));
   const record = await db.meta.get('active');
+  phase('meta');
   if (record?.key !== 'active') return null;
   const active = record.value;
   const key = keyOf(active);
-  const cached = cache.get(db);
   if (cached?.key === key) return cached;
   const table = db.search(active.slot);
-  const [stats, head] = (await table.bulkGet(['s', 'h'])) as [
+  const [stats, head] = (await (both?.[active.slot] ?? table.bulkGet(['s', 'h']))) as [
     StatsRecord | undefined,
     DictRecord | undefined,
   ];
-  if (!stats || !head) {
+  phase('stats');
+  if (!stats || !head || (stats.format ?? 1) !== INDEX_FORMAT) {
     throw new SearchUnavailableError(
-      'The catalog has no search index yet; it is being built in the background. Try again in a minute.',
+      'The catalog has no search index yet (or one from an older version); it is being built in the background. Try again in a minute.',
     );
   }
-  const yearRecords = (await table.bulkGet(
-    Array.from({ length: stats.segments }, (_, s) => yearKey(s)),
-  )) as (YearRecord | undefined)[];
-  const years = new Uint16Array(stats.count);
-  yearRecords.forEach((r, s) => {
-    if (r) years.set(r.years, s * stats.segment);
-  });
   const terms = head.terms ? head.terms.split('\n') : [];
   const n = Math.max(1, stats.count);
   const open: OpenIndex = {
@@ -79,7 +87,8 @@ export async function openIndex(db: CatalogDb): Promise<OpenIndex | null> {
     segment: stats.segment,
     segments: stats.segments,
     head: { terms, df: head.df, dfOf: new Map(terms.map((t, i) => [t, head.df[i]!])) },
-    years,
+    years: new Uint16Array(stats.count),
+    yearKnown: new Uint8Array(stats.count),
     scratch: {
       score: new Float32Array(n),
       best: new Float32Array(n),
@@ -88,9 +97,45 @@ export async function openIndex(db: CatalogDb): Promise<OpenIndex | null> {
     },
     rows: new Map(),
     ids: new Map(),
+    records: new RecordCache(),
   };
   cache.set(db, open);
+  phase('head');
   return open;
+}
+
+/**
+ * Reads the years of `positions` (every paper when null) that are not in memory yet. At a
+ * million papers all years are 2 MB, a read that took 50-200 ms of a cold query; a query needs
+ * only the slices its candidates are in (ranking breaks ties by year, filters test it).
+ */
+export async function ensureYears(
+  db: CatalogDb,
+  index: OpenIndex,
+  positions: Iterable<number> | null,
+): Promise<void> {
+  const perSegment = Math.ceil(index.segment / YEAR_SLICE);
+  const sliceOf = (p: number) =>
+    Math.floor(p / index.segment) * perSegment + Math.floor((p % index.segment) / YEAR_SLICE);
+  const wanted = new Set<number>();
+  const { yearKnown } = index;
+  if (positions === null) {
+    for (let p = 0; p < index.count; p++) if (!yearKnown[p]) wanted.add(sliceOf(p));
+  } else {
+    for (const p of positions) if (!yearKnown[p]) wanted.add(sliceOf(p));
+  }
+  if (!wanted.size) return;
+  const slices = [...wanted];
+  const keys = slices.map((i) => yearKey(Math.floor(i / perSegment), i % perSegment));
+  const records = (await db.search(index.slot).bulkGet(keys)) as (YearRecord | undefined)[];
+  records.forEach((record, k) => {
+    const i = slices[k]!;
+    if (!record) return;
+    const start = Math.floor(i / perSegment) * index.segment + (i % perSegment) * YEAR_SLICE;
+    index.years.set(record.years, start);
+    yearKnown.fill(1, start, start + record.years.length);
+  });
+  phase('years');
 }
 
 /** Display rows of catalog positions, in the order asked. */
@@ -107,7 +152,14 @@ export async function readRows(
     )[];
     records.forEach((r, i) => {
       if (!r) throw new Error(`Search index: display block ${missing[i]} is missing.`);
-      index.rows.set(missing[i]!, JSON.parse(r.rows) as DocRow[]);
+      const block = JSON.parse(r.rows) as DocRow[];
+      index.rows.set(missing[i]!, block);
+      // A display row carries the year and code bit too: no year slice needed for these.
+      const start = missing[i]! * DOC_BLOCK;
+      block.forEach((row, j) => {
+        index.years[start + j] = row[3] * 2 + row[5];
+        index.yearKnown[start + j] = 1;
+      });
     });
   }
   const rows = positions.map((p) => index.rows.get(Math.floor(p / DOC_BLOCK))![p % DOC_BLOCK]!);

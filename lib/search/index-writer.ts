@@ -1,6 +1,16 @@
 import type { Paper } from '../catalog/schema';
 import { CHUNK, type CatalogDb, type Slot } from '../db/catalog-db';
-import { DOC_BLOCK, headKey, SEGMENT, type DictRecord, type SearchRecord } from './records';
+import { mergeChampions } from './champions';
+import {
+  DOC_BLOCK,
+  headKey,
+  INDEX_FORMAT,
+  SEGMENT,
+  segmentChampionsKey,
+  type DictRecord,
+  type SearchRecord,
+  type SegmentChampionsRecord,
+} from './records';
 import { SegmentBuilder } from './segment-builder';
 
 /**
@@ -83,14 +93,21 @@ export class SearchIndexWriter {
       terms.forEach((term, i) => df.set(term, (df.get(term) ?? 0) + head.df[i]!));
     });
     const terms = [...df.keys()].sort();
+    const champions = (await table.bulkGet(
+      Array.from({ length: segments }, (_, s) => segmentChampionsKey(s)),
+    )) as (SegmentChampionsRecord | undefined)[];
+    const lastChampions = last.find((r) => r.k === segmentChampionsKey(this.builder.seg));
+    if (lastChampions) champions[this.builder.seg] = lastChampions as SegmentChampionsRecord;
+    const merged = mergeChampions(champions, this.segment);
     await db.transaction('rw', table, async () => {
       await table.bulkPut(last);
+      await table.bulkPut(merged);
       await table.put({
         k: 'h',
         terms: terms.join('\n'),
         df: Uint32Array.from(terms, (t) => df.get(t)!),
       });
-      await table.put({ k: 's', count, segment: this.segment, segments });
+      await table.put({ k: 's', count, segment: this.segment, segments, format: INDEX_FORMAT });
     });
   }
 }

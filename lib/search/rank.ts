@@ -32,7 +32,7 @@ export function popcount(bits: number): number {
  * Candidates that can make the top k: a cheap pass finds the k-th best score, and only papers
  * within the tie margin of it can still be reordered by recency. Within one match group.
  */
-function contenders(index: OpenIndex, candidates: readonly number[], k: number): number[] {
+export function contenders(index: OpenIndex, candidates: readonly number[], k: number): number[] {
   if (candidates.length <= 4 * k) return [...candidates];
   const { score } = index.scratch;
   const best = new Float64Array(k).fill(-1);

@@ -11,12 +11,20 @@
  * - `p:SSS:TERM:K` (`a:` for abstract-only papers) piece K of the spilled postings of a term with many papers; pieces stay under
  *                  Chromium's 64 KB line, above which a value becomes a separate blob file
  * - `d:BBBBBB`     display rows of DOC_BLOCK papers (title, short authors, year, venue, code)
- * - `y:SSS`        per paper of a segment: year * 2 + hasCode, for filters and recency
+ * - `y:SSS:Q`      per paper of a segment's Qth YEAR_SLICE: year * 2 + hasCode (filters, recency)
+ * - `m:SSS`        one segment's champions: its best papers per spilled term (champions.ts)
+ * - `c:TERM`       a spilled term's champion list over the whole catalog, merged from `m:`
  */
 
 /** Papers per segment: postings are built in memory per segment and written when it is full. */
 export const SEGMENT = 65_536;
-export const DOC_BLOCK = 256;
+/** 64 papers (~12 KB): a result list touches a block per result, so small blocks read less. */
+export const DOC_BLOCK = 64;
+/**
+ * Papers per years record: 8 KB, far under Chromium's 64 KB line (above it, a slow blob file);
+ * ranking reads the slices of its top contenders, often one each.
+ */
+export const YEAR_SLICE = 4096;
 /** Terms with more posting bytes than this get their own record. */
 export const SPILL_BYTES = 1024;
 /** Spilled postings are cut into pieces of about this many bytes, each decodable on its own. */
@@ -24,7 +32,21 @@ export const PIECE_BYTES = 48 * 1024;
 /** Ids and DOIs are looked up exactly, never by prefix: their buckets are a hash of the term. */
 export const ID_BUCKETS = 256;
 
-export type StatsRecord = { k: 's'; count: number; segment: number; segments: number };
+/**
+ * Bumped when the index layout changes; the background then rebuilds an older index from
+ * scratch (rebuild.ts). 2: champion lists (`m:`, `c:`), 64-paper display blocks, years in
+ * 16k-paper slices.
+ */
+export const INDEX_FORMAT = 2;
+
+/** `format` is absent in indexes built before INDEX_FORMAT existed (format 1). */
+export type StatsRecord = {
+  k: 's';
+  count: number;
+  segment: number;
+  segments: number;
+  format?: number;
+};
 export type DictRecord = { k: string; terms: string; df: Uint32Array };
 /**
  * Two posting lists per term: papers with the term in the title, authors, keywords, code or id
@@ -41,10 +63,26 @@ export type BucketRecord = DictRecord & {
   apieces: Uint16Array;
 };
 export type SpillRecord = { k: string; data: Uint8Array };
+/** A `c:` record: postings over catalog positions, and each one's year * 2 + hasCode. */
+export type ChampionRecord = SpillRecord & { years: Uint16Array };
 export type DocBlockRecord = { k: string; rows: string };
 export type YearRecord = { k: string; years: Uint16Array };
+/** Per term, entries of 6 bytes: u16 local position, field mask, impact, u16 year * 2 + code. */
+export type SegmentChampionsRecord = {
+  k: string;
+  terms: string;
+  off: Uint32Array;
+  data: Uint8Array;
+};
 export type SearchRecord =
-  StatsRecord | DictRecord | BucketRecord | SpillRecord | DocBlockRecord | YearRecord;
+  | StatsRecord
+  | DictRecord
+  | BucketRecord
+  | SpillRecord
+  | ChampionRecord
+  | DocBlockRecord
+  | YearRecord
+  | SegmentChampionsRecord;
 
 /** One display row: [id, title, authors, year (0 = unknown), venue, hasCode (0/1)]. */
 export type DocRow = [string, string, string[], number, string, number];
@@ -52,7 +90,9 @@ export type DocRow = [string, string, string[], number, string, number];
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const segKey = (seg: number) => pad(seg, 3);
 export const headKey = (seg: number) => `h:${segKey(seg)}`;
-export const yearKey = (seg: number) => `y:${segKey(seg)}`;
+export const yearKey = (seg: number, slice: number) => `y:${segKey(seg)}:${slice}`;
+export const segmentChampionsKey = (seg: number) => `m:${segKey(seg)}`;
+export const championKey = (term: string) => `c:${term}`;
 export const docKey = (block: number) => `d:${pad(block, 6)}`;
 export const spillKey = (seg: number, term: string, piece: number, abstractOnly = false) =>
   `${abstractOnly ? 'a' : 'p'}:${segKey(seg)}:${term}:${piece}`;

@@ -2,10 +2,11 @@ import { catalogDb, type CatalogDb } from '../db/catalog-db';
 import { readLines } from '../db/catalog-chunks';
 import { readBuckets, readPostings } from './buckets';
 import { bestOf, score } from './engine';
-import { openIndex, readRows, type OpenIndex } from './index-reader';
+import { ensureYears, openIndex, readRows, type OpenIndex } from './index-reader';
 import { parseQuery, type ParsedQuery } from './query';
 import { bucketOf } from './records';
 import { idTerm, words } from './tokenize';
+import { phase } from './trace';
 import type { MatchedField, SearchFilters, SearchHit, SearchOptions, SearchResult } from './types';
 import { FIELD, forEachPosting } from './varint';
 
@@ -44,8 +45,8 @@ async function positionsOf(db: CatalogDb, index: OpenIndex, ids: Iterable<string
     );
     for (const term of missing) {
       let found: number | null = null;
-      for (const { seg, data } of postings.get(term) ?? []) {
-        forEachPosting(data, (local) => (found ??= seg * index.segment + local));
+      for (const { base, data } of postings.get(term) ?? []) {
+        forEachPosting(data, (local) => (found ??= base + local));
       }
       index.ids.set(term, found);
     }
@@ -71,7 +72,8 @@ async function filterOf(db: CatalogDb, index: OpenIndex, filters: SearchFilters 
     if (only && !only.has(p)) return false;
     return !skip?.has(p);
   };
-  return { accept, only };
+  const needsYears = hasCode !== undefined || yearFrom !== undefined || yearTo !== undefined;
+  return { accept, only, needsYears };
 }
 
 const FIELD_NAMES = Object.entries(FIELD) as [MatchedField, number][];
@@ -82,7 +84,9 @@ async function hitsAt(
   positions: number[],
   detail: (p: number) => { score: number; fields: number },
 ): Promise<SearchHit[]> {
+  phase('rank');
   const rows = await readRows(db, index, positions);
+  phase('rows');
   return positions.map((p, i) => {
     const [id, title, authors, year, venue, hasCode] = rows[i]!;
     const { score, fields } = detail(p);
@@ -133,7 +137,7 @@ async function run(
     const hits = await hitsAt(db, index, found, () => ({ score: 1, fields: FIELD.id }));
     return { hits, total: hits.length, exact: hits.length > 0 };
   }
-  const { accept, only } = await filterOf(db, index, options.filters);
+  const { accept, only, needsYears } = await filterOf(db, index, options.filters);
   if (query.kind === 'empty') {
     const order = only ? [...only].sort((a, b) => a - b) : null;
     const picked: number[] = [];
@@ -143,23 +147,24 @@ async function run(
       total++;
       if (picked.length < limit) picked.push(p);
     };
+    if (needsYears) await ensureYears(db, index, order);
     if (order) order.forEach(visit);
     else for (let p = 0; p < index.count; p++) visit(p);
     const hits = await hitsAt(db, index, picked, () => ({ score: 0, fields: 0 }));
     return { hits, total };
   }
-  const scored = await score(db, index, query, accept);
+  const scored = await score(db, index, query, accept, needsYears);
   try {
     const all = scored.groups[query.words.filter((w) => !w.optional).length] ?? [];
     let positions: number[];
     let total: number;
     if (query.phrases.length) {
-      const checked = bestOf(index, scored, PHRASE_CHECKS);
+      const checked = await bestOf(db, index, scored, PHRASE_CHECKS);
       positions = await withPhrases(db, index, checked, query.phrases);
       total = positions.length;
       positions = positions.slice(0, limit);
     } else {
-      positions = bestOf(index, scored, limit);
+      positions = await bestOf(db, index, scored, limit);
       total = all.length || scored.groups.reduce((n, g) => n + g.length, 0);
     }
     const details = new Map(

@@ -1,4 +1,5 @@
 import type { Paper } from '../catalog/schema';
+import { segmentChampions } from './champions';
 import { docRow, TermTable, yearOf } from './doc-terms';
 import {
   bucketKey,
@@ -10,6 +11,7 @@ import {
   PIECE_BYTES,
   SPILL_BYTES,
   spillKey,
+  YEAR_SLICE,
   yearKey,
   type DocRow,
   type SearchRecord,
@@ -61,6 +63,7 @@ export class SegmentBuilder {
   /** Every record of the segment (buckets, spilled postings, head terms, rows, years). */
   records(): SearchRecord[] {
     const out: SearchRecord[] = [];
+    const spilled: { term: string; postings: Uint8Array }[] = [];
     const buckets = new Map<string, string[]>();
     const terms = this.table.names;
     const idOf = (term: string) => this.table.ids.get(term)!;
@@ -85,6 +88,7 @@ export class SegmentBuilder {
         ids.map((id) => this.abstractOnly[id]),
         (term, k) => spillKey(this.seg, term, k, true),
       );
+      spilled.push(...meta.spilled);
       out.push(...meta.spills, ...abstract.spills, {
         k: bucketKey(this.seg, bucket),
         terms: list.join('\n'),
@@ -97,6 +101,7 @@ export class SegmentBuilder {
         apieces: abstract.pieces,
       });
     }
+    out.push(segmentChampions(this.seg, spilled, this.years));
     const head = terms.filter((t) => dfOf(t) >= 2 && !t.startsWith('#')).sort();
     out.push({ k: headKey(this.seg), terms: head.join('\n'), df: Uint32Array.from(head, dfOf) });
     const firstBlock = this.start / DOC_BLOCK;
@@ -104,7 +109,10 @@ export class SegmentBuilder {
       const rows = this.rows.slice(b * DOC_BLOCK, (b + 1) * DOC_BLOCK);
       out.push({ k: docKey(firstBlock + b), rows: JSON.stringify(rows) });
     }
-    out.push({ k: yearKey(this.seg), years: Uint16Array.from(this.years) });
+    for (let q = 0; q * YEAR_SLICE < this.years.length; q++) {
+      const years = this.years.slice(q * YEAR_SLICE, (q + 1) * YEAR_SLICE);
+      out.push({ k: yearKey(this.seg, q), years: Uint16Array.from(years) });
+    }
     return out;
   }
 }
@@ -134,6 +142,7 @@ function packList(
   const off = new Uint32Array(terms.length + 1);
   const pieces = new Uint16Array(terms.length);
   const spills: SearchRecord[] = [];
+  const spilled: { term: string; postings: Uint8Array }[] = [];
   const inline: Uint8Array[] = [];
   let bytes = 0;
   terms.forEach((term, i) => {
@@ -141,6 +150,7 @@ function packList(
     if (data.length > SPILL_BYTES) {
       const split = splitPostings(data);
       pieces[i] = split.length;
+      spilled.push({ term, postings: data });
       split.forEach((piece, k) => spills.push({ k: keyOf(term, k), data: piece }));
     } else {
       inline.push(data);
@@ -154,5 +164,5 @@ function packList(
     data.set(part, at);
     at += part.length;
   }
-  return { off, data, pieces, spills };
+  return { off, data, pieces, spills, spilled };
 }
