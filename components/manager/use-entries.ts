@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { UserDb } from '@/lib/reading-list/db';
 import type { Entry } from '@/lib/reading-list/entry';
+import { takeFirstScreen } from './first-screen';
 
 export type EntriesState =
   | { phase: 'loading' }
@@ -9,9 +10,6 @@ export type EntriesState =
   | { phase: 'first'; entries: Entry[] }
   | { phase: 'ready'; entries: Entry[] }
   | { phase: 'failed'; error: string };
-
-/** Enough rows to fill a tall window before the whole list has been read. */
-export const FIRST_SCREEN = 40;
 
 function messageOf(error: unknown): string {
   // Dexie wraps the browser's error and appends it to its own message; the browser's reads better.
@@ -27,8 +25,8 @@ function messageOf(error: unknown): string {
  *
  * Two reads race on open. The whole list is read in primary-key order (one IndexedDB getAll; a
  * reversed `addedAt` read walks a cursor, several times slower at 10,000 entries) and sorted in
- * memory, where the manager sorts anyway. The newest FIRST_SCREEN entries, a short cursor on the
- * `addedAt` index, arrive long before it and fill the first screen in the default order.
+ * memory, where the manager sorts anyway. The newest entries (first-screen.ts, usually started
+ * before React mounted) arrive long before it and fill the first screen in the default order.
  */
 export function useEntries(db: UserDb): EntriesState {
   const [state, setState] = useState<EntriesState>({ phase: 'loading' });
@@ -38,18 +36,13 @@ export function useEntries(db: UserDb): EntriesState {
     const fail = (error: unknown) => {
       if (!stopped) setState({ phase: 'failed', error: messageOf(error) });
     };
+    takeFirstScreen(db).then((entries) => {
+      if (!stopped) setState((s) => (s.phase === 'loading' ? { phase: 'first', entries } : s));
+    }, fail);
     // Opened first on purpose: a liveQuery on a database that fails to open waits for it to open
     // and never reports the failure, which would leave the page loading forever.
     db.open().then(() => {
       if (stopped) return;
-      db.entries
-        .orderBy('addedAt')
-        .reverse()
-        .limit(FIRST_SCREEN)
-        .toArray()
-        .then((entries) => {
-          if (!stopped) setState((s) => (s.phase === 'loading' ? { phase: 'first', entries } : s));
-        }, fail);
       subscription = liveQuery(() => db.entries.toArray()).subscribe({
         next: (entries) => setState({ phase: 'ready', entries }),
         error: fail,

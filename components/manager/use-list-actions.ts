@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UserDb } from '@/lib/reading-list/db';
 import type { Entry, ReadingStatus } from '@/lib/reading-list/entry';
-import { deleteEntries, restoreEntries, updateEntries } from '@/lib/reading-list/entries';
 import { STATUS_LABELS } from '@/lib/reading-list/query';
 import type { Toast } from './UndoToast';
+
+// The writes (and zod, which validates them) load on the first edit, not with the page.
+const writes = () => import('@/lib/reading-list/entries');
 
 const UNDO_MS = 15_000;
 const INFO_MS = 6_000;
@@ -40,6 +42,7 @@ export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
   const restore = useCallback(
     (entries: Entry[]) =>
       run('undo the delete', async () => {
+        const { restoreEntries } = await writes();
         const restored = await restoreEntries(db, entries);
         setToast({ kind: 'info', message: `Restored ${papers(restored.length)}.` });
       }),
@@ -50,6 +53,7 @@ export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
     (ids: string[]) =>
       run('delete', async () => {
         if (!ids.length) return;
+        const { deleteEntries } = await writes();
         const removed = await deleteEntries(db, ids);
         onDeleted(removed.map((entry) => entry.id));
         setToast({
@@ -64,6 +68,7 @@ export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
   const setStatus = useCallback(
     (ids: string[], status: ReadingStatus, announce: boolean) =>
       run('change the status', async () => {
+        const { updateEntries } = await writes();
         const changed = await updateEntries(db, ids, { status });
         if (announce)
           setToast({
@@ -77,6 +82,7 @@ export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
   const changeTag = useCallback(
     (ids: string[], tag: string, add: boolean) =>
       run(add ? 'add the tag' : 'remove the tag', async () => {
+        const { updateEntries } = await writes();
         const changed = await updateEntries(
           db,
           ids,
@@ -95,6 +101,7 @@ export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
   const saveNote = useCallback(
     (id: string, note: string) =>
       run('save the note', async () => {
+        const { updateEntries } = await writes();
         await updateEntries(db, [id], { note });
       }),
     [db, run],

@@ -1,11 +1,10 @@
 import { ExportMenu } from '@/components/manager/ExportMenu';
 import { ImportDialog } from '@/components/manager/ImportDialog';
 import { Manager } from '@/components/manager/Manager';
-import { userDb } from '@/lib/reading-list/db';
+import type { UserDb } from '@/lib/reading-list/db';
 
 /** The reading-list manager page (`/manager.html`), opened from the popup and the options page. */
-export function App() {
-  const db = userDb();
+export function App({ db }: { db: UserDb }) {
   return (
     <Manager
       db={db}

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Entry, Tombstone } from './entry';
 
 /**
@@ -20,8 +20,8 @@ export class UserDb extends Dexie {
   tombstones!: Table<Tombstone, string>;
   meta!: Table<UserMetaRecord, UserMetaRecord['key']>;
 
-  constructor(name = USER_DB_NAME) {
-    super(name);
+  constructor(name = USER_DB_NAME, options?: DexieOptions) {
+    super(name, options);
     // Only what the manager sorts or filters on is indexed; titles and notes are never indexed.
     this.version(1).stores({
       entries: 'id, addedAt, updatedAt, status, *tags',
