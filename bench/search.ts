@@ -82,31 +82,7 @@ async function runEngine(
     coldQueries.push({ kind: q.kind, query: q.query, ms: result.ms, rank });
     if (result.ids[0] === q.target) found1++;
     if (result.ids.includes(q.target)) found10++;
-    if (i < queries.length - 1 || !typed.length) {
-      await page.close();
-      if (i < queries.length - 1) continue;
-      const [warm, keys, heapBytes] = [[], [], 0];
-      return {
-        engine,
-        papers,
-        cold,
-        coldPhases,
-        coldQueries,
-        warm,
-        keys,
-        heapBytes,
-        found1,
-        found10,
-        queries: queries.length,
-      };
-    }
-    const { ms: warm, keys } = await page.evaluate(
-      (list) => window.searchBench!.typing(list),
-      typed.map((t) => t.query),
-    );
-    const heapBytes = await heapUsed(context, page);
-    await page.close();
-    return {
+    const outcome = (warm: number[], keys: Keystroke[], heapBytes: number): EngineResult => ({
       engine,
       papers,
       cold,
@@ -118,7 +94,19 @@ async function runEngine(
       found1,
       found10,
       queries: queries.length,
-    };
+    });
+    if (i < queries.length - 1 || !typed.length) {
+      await page.close();
+      if (i < queries.length - 1) continue;
+      return outcome([], [], 0);
+    }
+    const { ms: warm, keys } = await page.evaluate(
+      (list) => window.searchBench!.typing(list),
+      typed.map((t) => t.query),
+    );
+    const heapBytes = await heapUsed(context, page);
+    await page.close();
+    return outcome(warm, keys, heapBytes);
   }
   throw new Error('No queries');
 }

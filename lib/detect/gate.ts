@@ -1,4 +1,5 @@
 import { DESCEND, isSkipped, SKIP, walkSteps } from './dom';
+import { TITLE_TAGS } from './generic';
 import { ID_LIKE_HREF, linkCandidate } from './links';
 import { blockCollector, type TextBlock } from './text';
 import type { Candidate } from './types';
@@ -26,22 +27,7 @@ export interface GatePass {
 
 /** A superset of what identifiersInText and a link's text can yield (identifiers.ts, links.ts). */
 const ID_LIKE_TEXT = /arxiv|alphaxiv|huggingface|hf\.co|10\.\d{4}|\d{4}\.\d{4}|[a-z-]\/\d{7}/i;
-/** Elements the full pass reads as a whole title; a hit in a block below one is read from it. */
-const TITLE_ANCESTORS = new Set([
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'a',
-  'li',
-  'dt',
-  'cite',
-  'q',
-  'figcaption',
-  'caption',
-]);
+/** How far up from a chosen block a title-like element (generic.ts) is looked for. */
 const ANCESTOR_LEVELS = 3;
 
 export function* gateSteps(root: Node, url: URL, every = 256): Generator<void, GatePass> {
@@ -102,7 +88,7 @@ export function gateRoots(
     let root = block;
     let up = block.parentElement;
     for (let level = 0; up && level < ANCESTOR_LEVELS && within.contains(up); level++) {
-      if (TITLE_ANCESTORS.has(up.localName)) root = up;
+      if (TITLE_TAGS.has(up.localName)) root = up;
       up = up.parentElement;
     }
     roots.add(root);

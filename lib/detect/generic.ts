@@ -4,7 +4,7 @@ import { linkCandidate } from './links';
 import type { Candidate } from './types';
 
 /** Elements whose whole text is often a title: headings, links, list items, citations. */
-const TITLE_TAGS = new Set([
+export const TITLE_TAGS = new Set([
   'h1',
   'h2',
   'h3',
