@@ -24,13 +24,24 @@ export const NO_PAPER =
 export const UNREADABLE =
   'PaperPeek cannot read this page. Browser pages cannot be read; for a tab opened before PaperPeek was installed or updated, reload the page and try again.';
 
+/**
+ * A content script starts once the page is idle, a moment after it shows: a shortcut pressed in
+ * that moment finds nobody listening yet, so the question is asked again for about two seconds.
+ */
+const ASK_TRIES = 8;
+const ASK_PAUSE_MS = 250;
+
 /** Asks the tab's content script; undefined when there is none (a browser page, an old tab). */
 async function askTab(tabId: number): Promise<PageDescription | undefined> {
   let answer: unknown;
-  try {
-    answer = await tabMessenger.sendMessage('describePage', undefined, { tabId, frameId: 0 });
-  } catch {
-    return undefined;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      answer = await tabMessenger.sendMessage('describePage', undefined, { tabId, frameId: 0 });
+      break;
+    } catch {
+      if (attempt >= ASK_TRIES) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, ASK_PAUSE_MS));
+    }
   }
   const parsed = pageDescriptionSchema.safeParse(answer);
   if (!parsed.success) {

@@ -1,10 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { savePageOfTab, UNREADABLE } from '@/lib/background/page-paper';
 import { createReadingListHandlers } from '@/lib/background/reading-list-handlers';
 import type { CatalogDb } from '@/lib/db/catalog-db';
 import { stageCatalogFile } from '@/lib/db/catalog-files';
 import { startLoad } from '@/lib/db/catalog-loader';
+import { tabMessenger } from '@/lib/messaging/tab-messenger';
 import { openUserDb, type UserDb } from '@/lib/reading-list/db';
 import { listEntries } from '@/lib/reading-list/entries';
 import { catalogText, freshDb, makePaper } from './catalog-fixture';
@@ -99,6 +100,29 @@ describe('savePageOfTab', () => {
       savePageOfTab(catalog, user, { id: 7, url: 'https://arxiv.org/pdf/2501.00001' }),
     ).rejects.toThrow('arXiv:2501.00001 is not in the catalog');
     expect(await listEntries(user)).toEqual([]);
+  });
+
+  it("waits a moment for a page's content script that has not started yet", async () => {
+    // The fake browser routes no tab messages: the first two asks find nobody, the third answers.
+    const ask = vi
+      .spyOn(tabMessenger, 'sendMessage')
+      .mockRejectedValueOnce(
+        new Error('Could not establish connection. Receiving end does not exist.'),
+      )
+      .mockRejectedValueOnce(
+        new Error('Could not establish connection. Receiving end does not exist.'),
+      )
+      .mockResolvedValueOnce({
+        ids: [],
+        metadata: { title: 'Sparse Probes for Sequence Models', authors: ['Jane Roe'] },
+      });
+    try {
+      const saved = await savePageOfTab(catalog, user, { id: 7, url: 'https://example.org/p' });
+      expect(saved.entry.snapshot.title).toBe('Sparse Probes for Sequence Models');
+      expect(ask).toHaveBeenCalledTimes(3);
+    } finally {
+      ask.mockRestore();
+    }
   });
 
   it('explains a page it cannot read (no content script answers)', async () => {
