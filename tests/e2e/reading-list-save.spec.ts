@@ -14,9 +14,9 @@ import { send } from './messages';
 /** The few extension APIs these tests call inside the service worker (serialized functions). */
 declare const chrome: {
   tabs: {
-    query: (q: object) => Promise<{ id?: number }[]>;
     get: (id: number) => Promise<{ id?: number }>;
   };
+  storage: { session: { get: (keys: null) => Promise<Record<string, unknown>> } };
   action: {
     getBadgeText: (d: { tabId: number }) => Promise<string>;
     getTitle: (d: { tabId: number }) => Promise<string>;
@@ -165,12 +165,25 @@ function saveToggle(page: Page) {
   );
 }
 
-async function activeTabId(page: Page): Promise<number> {
+/**
+ * The tab showing `page`, once its content script has reported on it: the background keeps each
+ * tab's page URL (storage.session, lib/background/tab-papers.ts), the one place the extension,
+ * without the `tabs` permission, sees it. (Asking for the active tab raced with focus moving back
+ * from pages the test had just closed, and found another tab now and then.)
+ */
+async function tabOf(page: Page): Promise<number> {
   await page.bringToFront();
-  return worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab!.id!;
-  });
+  const url = page.url();
+  const find = () =>
+    worker.evaluate(async (url) => {
+      const all = (await chrome.storage.session.get(null)) as Record<string, { url?: string }>;
+      const ids = Object.entries(all).flatMap(([key, value]) =>
+        key.startsWith('tabPapers.') && value?.url === url ? [Number(key.slice(10))] : [],
+      );
+      return ids.length === 1 ? ids[0]! : null;
+    }, url);
+  await expect.poll(find).not.toBeNull();
+  return (await find())!;
 }
 
 function badge(tabId: number) {
@@ -190,7 +203,7 @@ function badge(tabId: number) {
  * reliably with several tabs open; Playwright's page.keyboard never reaches browser shortcuts.)
  */
 async function pressSaveShortcut(page: Page): Promise<void> {
-  const tabId = await activeTabId(page);
+  const tabId = await tabOf(page);
   await worker.evaluate(async (tabId) => {
     const tab = await chrome.tabs.get(tabId);
     chrome.commands.onCommand.dispatch('save-page-paper', tab);
@@ -291,7 +304,7 @@ test('the save shortcut is registered as Alt+Shift+S', async () => {
 test('the shortcut saves a page outside the catalog from its citation metadata', async () => {
   const page = await context.newPage();
   await page.goto(PROCEEDINGS_URL);
-  const tabId = await activeTabId(page);
+  const tabId = await tabOf(page);
   await pressSaveShortcut(page);
   await expect.poll(async () => (await badge(tabId)).text).toBe('✓');
   expect((await badge(tabId)).title).toBe(
@@ -327,7 +340,7 @@ test('the shortcut matches a page to its catalog paper by its metadata title', a
   await page.goto(fixture('openreview.html').url);
   // As a reader would: the page's marker shows the content script is there to describe the page.
   await expect(page.locator('paperpeek-marker').first()).toBeAttached();
-  const tabId = await activeTabId(page);
+  const tabId = await tabOf(page);
   await pressSaveShortcut(page);
   await expect.poll(async () => (await badge(tabId)).text).toBe('✓');
   expect(await entries()).toEqual([
@@ -343,7 +356,7 @@ test('the shortcut matches a page to its catalog paper by its metadata title', a
 test('the shortcut on a page without a paper saves nothing and says why', async () => {
   const page = await context.newPage();
   await page.goto(PLAIN_URL);
-  const tabId = await activeTabId(page);
+  const tabId = await tabOf(page);
   await pressSaveShortcut(page);
   await expect.poll(async () => (await badge(tabId)).text).toBe('!');
   expect((await badge(tabId)).title).toMatch(/^PaperPeek: No paper found on this page/);
@@ -354,7 +367,7 @@ test('the shortcut on a page without a paper saves nothing and says why', async 
 test("the popup's message saves the paper a tab shows, once", async () => {
   const page = await context.newPage();
   await page.goto(fixture('arxiv-abs.html').url);
-  const tabId = await activeTabId(page);
+  const tabId = await tabOf(page);
   const popup = await extensionPage();
   const saved = await send(popup, 'savePagePaper', { tabId });
   expect(saved).toMatchObject({
