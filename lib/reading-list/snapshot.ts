@@ -33,7 +33,8 @@ function clip(text: string | undefined, max: number): string | undefined {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
-function webUrl(text: string | undefined): string | undefined {
+/** An http(s) address as the URL parser writes it, or undefined for anything else. */
+export function webUrl(text: string | undefined): string | undefined {
   if (!text) return undefined;
   try {
     const url = new URL(text.trim());

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { Paper } from '../../lib/catalog/schema';
+import { badgeText } from './badge';
 import { CardPage } from './card-page';
 import { EXTENSION_DIR, expect, test } from './fixtures';
 import { fixture, launchWithFixtures, pageFixtures, type PageFixture } from './fixture-server';
@@ -65,19 +66,6 @@ function expectation(papers: Record<string, string[]>) {
   };
 }
 
-async function badgeText(page: Page): Promise<string> {
-  await page.bringToFront();
-  return worker.evaluate(async () => {
-    type Chrome = {
-      tabs: { query: (q: object) => Promise<{ id: number }[]> };
-      action: { getBadgeText: (d: { tabId: number }) => Promise<string> };
-    };
-    const { tabs, action } = (globalThis as unknown as { chrome: Chrome }).chrome;
-    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-    return action.getBadgeText({ tabId: tab!.id });
-  });
-}
-
 async function open(f: PageFixture): Promise<Page> {
   const page = await context.newPage();
   await page.goto(f.url);
@@ -89,7 +77,7 @@ for (const f of pageFixtures.filter((f) => Object.keys(f.papers).length > 0)) {
     const papers = expectedPapers(f);
     const page = await open(f);
     await expect.poll(() => markersOn(page, papers)).toEqual(expectation(papers));
-    await expect.poll(() => badgeText(page)).toBe(String(Object.keys(papers).length));
+    await expect.poll(() => badgeText(worker, page)).toBe(String(Object.keys(papers).length));
     await page.close();
   });
 }
@@ -124,7 +112,7 @@ test('a row the page adds later gets its own marker, and loses it when the row g
   });
   const withRow = { ...papers, '2406.04320': [...papers['2406.04320']!, '#added-row p.title'] };
   await expect.poll(() => markersOn(page, withRow)).toEqual(expectation(withRow));
-  await expect.poll(() => badgeText(page)).toBe('2');
+  await expect.poll(() => badgeText(worker, page)).toBe('2');
   await page.evaluate(() => document.querySelector('#added-row')!.remove());
   await expect.poll(() => markersOn(page, papers)).toEqual(expectation(papers));
   await page.close();
@@ -148,7 +136,7 @@ test('a single-page navigation (pushState) rescans the new content', async () =>
     { url: to.url, head, body },
   );
   await expect.poll(() => markersOn(page, to.papers)).toEqual(expectation(to.papers));
-  await expect.poll(() => badgeText(page)).toBe(String(Object.keys(to.papers).length));
+  await expect.poll(() => badgeText(worker, page)).toBe(String(Object.keys(to.papers).length));
   await page.close();
 });
 

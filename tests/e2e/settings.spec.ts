@@ -1,4 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { badgeText } from './badge';
 import { expect, test } from './fixtures';
 import { fixture, launchWithFixtures } from './fixture-server';
 import { MarkerSettingsPage } from './pages/marker-settings';
@@ -36,19 +37,6 @@ async function open(file: string): Promise<Page> {
 
 const markers = (page: Page) => page.locator('paperpeek-marker');
 
-async function badgeText(page: Page): Promise<string> {
-  await page.bringToFront();
-  return worker.evaluate(async () => {
-    type Chrome = {
-      tabs: { query: (q: object) => Promise<{ id: number }[]> };
-      action: { getBadgeText: (d: { tabId: number }) => Promise<string> };
-    };
-    const { tabs, action } = (globalThis as unknown as { chrome: Chrome }).chrome;
-    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-    return action.getBadgeText({ tabId: tab!.id });
-  });
-}
-
 test('turning a site off removes its markers at once, and turning it on brings them back', async () => {
   const arxiv = await open('arxiv-list.html');
   const scholar = await open('google-scholar.html');
@@ -66,7 +54,7 @@ test('turning a site off removes its markers at once, and turning it on brings t
   expect((await settings.stored()).disabledSites).toEqual(['arxiv.org']);
 
   await expect(markers(arxiv)).toHaveCount(0);
-  await expect.poll(() => badgeText(arxiv)).toBe('');
+  await expect.poll(() => badgeText(worker, arxiv)).toBe('');
   // Another site keeps its markers.
   await expect(markers(scholar)).toHaveCount(scholarCount);
 
@@ -83,7 +71,7 @@ test('turning a site off removes its markers at once, and turning it on brings t
   await expect(settings.section.getByText('Markers are on for every site.')).toBeVisible();
   await expect(markers(arxiv)).toHaveCount(2);
   await expect(markers(abs)).toHaveCount(1);
-  await expect.poll(() => badgeText(arxiv)).toBe('2');
+  await expect.poll(() => badgeText(worker, arxiv)).toBe('2');
 });
 
 test('the global switch turns markers off and on everywhere, from the keyboard', async () => {

@@ -3,6 +3,7 @@ import type { CslItem, CslName } from '@citation-js/core';
 import { snapshotSchema, type Snapshot } from '../entry';
 import { plugins } from '../export/citation-js';
 import { isPreprintVenue } from '../export/venue';
+import { webUrl } from '../snapshot';
 import { normalizeTag, MAX_TAG_LENGTH, MAX_TAGS } from '../tags';
 import { ImportFileError } from './decode';
 import { firstIssue } from './issues';
@@ -54,16 +55,6 @@ function arxivIdOf(raw: Record<string, string>, csl: CslItem): string | undefine
     if (id) return id;
   }
   return undefined;
-}
-
-function webUrl(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  try {
-    const url = new URL(text.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function tagsOf(keywords: unknown): string[] {
