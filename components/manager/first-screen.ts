@@ -1,8 +1,15 @@
 import type { UserDb } from '@/lib/reading-list/db';
 import type { Entry } from '@/lib/reading-list/entry';
+import { FIRST_SCREEN, USER_DB_NAME } from '@/lib/reading-list/newest-raw';
 
-/** Enough rows to fill a tall window before the whole list has been read. */
-export const FIRST_SCREEN = 40;
+export { FIRST_SCREEN };
+
+declare global {
+  interface Window {
+    /** The read entrypoints/manager-first-screen.ts began before the page's modules loaded. */
+    paperpeekFirstScreen?: Promise<Entry[] | null>;
+  }
+}
 
 const started = new WeakMap<UserDb, Promise<Entry[]>>();
 
@@ -14,13 +21,29 @@ function readFirstScreen(db: UserDb): Promise<Entry[]> {
 }
 
 /**
+ * The head script's read when there is one for this database: handed out once, frozen like the
+ * manager's other results. Where it found no list or failed, Dexie reads instead (it creates the
+ * database, or reports the failure in its own words).
+ */
+function takeEarlyRead(db: UserDb): Promise<Entry[]> | undefined {
+  const early = typeof window === 'undefined' ? undefined : window.paperpeekFirstScreen;
+  if (!early || db.name !== USER_DB_NAME) return undefined;
+  delete window.paperpeekFirstScreen;
+  return early.then(
+    (entries) => (entries ? entries.map((e) => Object.freeze(e)) : readFirstScreen(db)),
+    () => readFirstScreen(db),
+  );
+}
+
+/**
  * Starts the first-screen read now. The manager page calls this as soon as its script runs, before
  * React mounts: opening the database and reading takes a round trip to the browser process per
- * step, which then overlaps React's first render instead of following it.
+ * step, which then overlaps React's first render instead of following it. Usually the page's head
+ * script began the read earlier still.
  */
 export function startFirstScreen(db: UserDb): void {
   if (started.has(db)) return;
-  const read = readFirstScreen(db);
+  const read = takeEarlyRead(db) ?? readFirstScreen(db);
   // Handled here so that a failure before React mounts is not logged as unhandled; the manager
   // still gets it from takeFirstScreen and shows it.
   read.catch(() => {});

@@ -19,14 +19,28 @@ function messageOf(error: unknown): string {
 }
 
 /**
+ * Runs `then` once the next frame is painted, or after 200 ms in a tab that paints nothing (a
+ * hidden tab gets no animation frames).
+ */
+function afterPaint(then: () => void) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 200);
+}
+
+/**
  * Every entry of the reading list, kept current: Dexie's liveQuery re-runs the read whenever the
  * list changes, here or in another extension page (the popup, a content script's save through the
  * background), so the manager never shows a stale list.
  *
- * Two reads race on open. The whole list is read in primary-key order (one IndexedDB getAll; a
- * reversed `addedAt` read walks a cursor, several times slower at 10,000 entries) and sorted in
- * memory, where the manager sorts anyway. The newest entries (first-screen.ts, usually started
- * before React mounted) arrive long before it and fill the first screen in the default order.
+ * Two reads on open. The newest entries (first-screen.ts, usually started by the page's head
+ * script) fill the first screen in the default order; once it is painted, the whole list is read
+ * in primary-key order (one IndexedDB getAll) and sorted in memory, where the manager sorts anyway.
  */
 export function useEntries(db: UserDb): EntriesState {
   const [state, setState] = useState<EntriesState>({ phase: 'loading' });
@@ -36,17 +50,25 @@ export function useEntries(db: UserDb): EntriesState {
     const fail = (error: unknown) => {
       if (!stopped) setState({ phase: 'failed', error: messageOf(error) });
     };
-    takeFirstScreen(db).then((entries) => {
-      if (!stopped) setState((s) => (s.phase === 'loading' ? { phase: 'first', entries } : s));
-    }, fail);
-    // Opened first on purpose: a liveQuery on a database that fails to open waits for it to open
-    // and never reports the failure, which would leave the page loading forever.
-    db.open().then(() => {
+    const live = () => {
       if (stopped) return;
-      subscription = liveQuery(() => db.entries.toArray()).subscribe({
-        next: (entries) => setState({ phase: 'ready', entries }),
-        error: fail,
-      });
+      // Opened first on purpose: a liveQuery on a database that fails to open waits for it to
+      // open and never reports the failure, which would leave the page loading forever.
+      db.open().then(() => {
+        if (stopped) return;
+        subscription = liveQuery(() => db.entries.toArray()).subscribe({
+          next: (entries) => setState({ phase: 'ready', entries }),
+          error: fail,
+        });
+      }, fail);
+    };
+    takeFirstScreen(db).then((entries) => {
+      if (stopped) return;
+      setState((s) => (s.phase === 'loading' ? { phase: 'first', entries } : s));
+      // The whole list only once the first screen is painted: its read holds the main thread
+      // for a few hundred ms at 10,000 entries (the browser hands every entry over at once), and
+      // started earlier it lands before the first screen and delays it by as much.
+      afterPaint(live);
     }, fail);
     return () => {
       stopped = true;

@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Entry, Tombstone } from './entry';
+import { USER_DB_NAME } from './newest-raw';
 
 /**
  * The user's own data: the reading list and what sync needs to order its writes. It lives in a
@@ -13,7 +14,7 @@ export type UserMetaRecord =
   /** The last hybrid logical clock this device stamped or saw, encoded. */
   | { key: 'lastClock'; value: string };
 
-export const USER_DB_NAME = 'paperpeek-user';
+export { USER_DB_NAME };
 
 export class UserDb extends Dexie {
   entries!: Table<Entry, string>;

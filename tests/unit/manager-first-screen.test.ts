@@ -1,8 +1,9 @@
-import { liveQuery } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Dexie, { liveQuery } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_SCREEN, startFirstScreen, takeFirstScreen } from '@/components/manager/first-screen';
-import { UserDb } from '@/lib/reading-list/db';
+import { USER_DB_NAME, UserDb } from '@/lib/reading-list/db';
 import type { Entry } from '@/lib/reading-list/entry';
+import { readNewestRaw } from '@/lib/reading-list/newest-raw';
 
 let db: UserDb;
 let n = 0;
@@ -11,6 +12,7 @@ beforeEach(() => {
   db = new UserDb(`first-screen-test-${n++}-${Math.random()}`, { cache: 'immutable' });
 });
 afterEach(async () => {
+  vi.unstubAllGlobals();
   await db.delete();
 });
 
@@ -90,5 +92,85 @@ describe("the manager's connection (cache: 'immutable')", () => {
     });
     expect(entries).toHaveLength(2);
     expect(entries.every((e) => Object.isFrozen(e))).toBe(true);
+  });
+});
+
+describe('the raw read of the newest entries (the page head script)', () => {
+  it('gives what Dexie gives: the newest `limit` entries, newest first', async () => {
+    const all = Array.from({ length: 30 }, (_, i) => entry(i));
+    await db.entries.bulkPut(all);
+    db.close();
+    const raw = await readNewestRaw(indexedDB, db.name, 12);
+    await db.open();
+    const viaDexie = await db.entries.orderBy('addedAt').reverse().limit(12).toArray();
+    expect(raw).toEqual(viaDexie);
+    expect(raw!.map((e) => e.snapshot.title)[0]).toBe('Paper 29');
+  });
+
+  it('answers null for a list that does not exist yet, and does not create it', async () => {
+    const name = `never-created-${Math.random()}`;
+    expect(await readNewestRaw(indexedDB, name, 40)).toBeNull();
+    expect(await Dexie.exists(name)).toBe(false);
+    // Dexie then creates it with its own schema, as on a first run.
+    const fresh = new UserDb(name);
+    await fresh.entries.put(entry(1));
+    expect(await fresh.entries.count()).toBe(1);
+    await fresh.delete();
+  });
+
+  it('leaves no connection open that would block a later schema upgrade', async () => {
+    await db.entries.put(entry(1));
+    db.close();
+    await readNewestRaw(indexedDB, db.name, 40);
+    const upgraded = new Dexie(db.name);
+    upgraded.version(2).stores({ entries: 'id, addedAt, updatedAt, status, *tags, readAt' });
+    await upgraded.open();
+    expect(upgraded.verno).toBe(2);
+    upgraded.close();
+  });
+
+  it("rejects with the browser's reason when the database cannot be opened", async () => {
+    const refusing = Object.create(indexedDB) as IDBFactory;
+    refusing.open = () => {
+      throw new DOMException('The disk is full.', 'QuotaExceededError');
+    };
+    await expect(readNewestRaw(refusing, db.name, 40)).rejects.toThrow('The disk is full.');
+  });
+});
+
+describe('the first screen started by the head script', () => {
+  const manager = () => new UserDb(USER_DB_NAME, { cache: 'immutable' });
+
+  it('is taken from the head script, frozen, and only once', async () => {
+    const early = [entry(3), entry(2)];
+    vi.stubGlobal('window', { paperpeekFirstScreen: Promise.resolve(early) });
+    const mine = manager();
+    startFirstScreen(mine);
+    const first = await takeFirstScreen(mine);
+    expect(first.map((e) => e.snapshot.title)).toEqual(['Paper 3', 'Paper 2']);
+    expect(first.every((e) => Object.isFrozen(e))).toBe(true);
+    expect(window.paperpeekFirstScreen).toBeUndefined();
+    await mine.delete();
+  });
+
+  it('falls back to reading through Dexie when the head script found no list or failed', async () => {
+    const reads = [() => Promise.resolve(null), () => Promise.reject(new Error('blocked'))];
+    for (const read of reads) {
+      const early = read();
+      early.catch(() => {});
+      vi.stubGlobal('window', { paperpeekFirstScreen: early });
+      const mine = manager();
+      await mine.entries.put(entry(5));
+      startFirstScreen(mine);
+      expect((await takeFirstScreen(mine)).map((e) => e.snapshot.title)).toEqual(['Paper 5']);
+      await mine.delete();
+    }
+  });
+
+  it('is ignored for another database than the reading list', async () => {
+    vi.stubGlobal('window', { paperpeekFirstScreen: Promise.resolve([entry(9)]) });
+    await db.entries.put(entry(1));
+    startFirstScreen(db);
+    expect((await takeFirstScreen(db)).map((e) => e.snapshot.title)).toEqual(['Paper 1']);
   });
 });
