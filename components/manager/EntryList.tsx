@@ -40,6 +40,9 @@ export function EntryList(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 76,
     overscan: 8,
+    // The window's size until the list is measured, so the first render already holds the rows
+    // in view instead of rendering them only after a measuring pass.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     getItemKey: (index) => entries[index]!.id,
   });
 

@@ -12,6 +12,8 @@ declare global {
 }
 
 const started = new WeakMap<UserDb, Promise<Entry[]>>();
+/** Reads that have finished, by the time React first renders more often than not. */
+const settled = new WeakMap<UserDb, Entry[]>();
 
 /** The newest FIRST_SCREEN entries: a short reversed read on the `addedAt` index. */
 function readFirstScreen(db: UserDb): Promise<Entry[]> {
@@ -43,11 +45,34 @@ function takeEarlyRead(db: UserDb): Promise<Entry[]> | undefined {
  */
 export function startFirstScreen(db: UserDb): void {
   if (started.has(db)) return;
-  const read = takeEarlyRead(db) ?? readFirstScreen(db);
+  const early = takeEarlyRead(db);
+  // Dexie's connection, for the whole list read after the first screen; opening takes round trips
+  // to the browser process, not main-thread time.
+  if (early) db.open().catch(() => {});
+  const read = early ?? readFirstScreen(db);
   // Handled here so that a failure before React mounts is not logged as unhandled; the manager
   // still gets it from takeFirstScreen and shows it.
-  read.catch(() => {});
+  read.then(
+    (entries) => {
+      if (started.get(db) === read) settled.set(db, entries);
+    },
+    () => {},
+  );
   started.set(db, read);
+}
+
+/**
+ * The started read's entries if it has already finished, handed out once like takeFirstScreen:
+ * the manager then renders its first screen in its very first render instead of a loading frame
+ * and a second render.
+ */
+export function takeSettledFirstScreen(db: UserDb): Entry[] | undefined {
+  const entries = settled.get(db);
+  if (entries) {
+    settled.delete(db);
+    started.delete(db);
+  }
+  return entries;
 }
 
 /**
@@ -57,5 +82,6 @@ export function startFirstScreen(db: UserDb): void {
 export function takeFirstScreen(db: UserDb): Promise<Entry[]> {
   const read = started.get(db) ?? readFirstScreen(db);
   started.delete(db);
+  settled.delete(db);
   return read;
 }

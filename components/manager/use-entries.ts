@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { UserDb } from '@/lib/reading-list/db';
 import type { Entry } from '@/lib/reading-list/entry';
-import { takeFirstScreen } from './first-screen';
+import { takeFirstScreen, takeSettledFirstScreen } from './first-screen';
 
 export type EntriesState =
   | { phase: 'loading' }
@@ -43,13 +43,20 @@ function afterPaint(then: () => void) {
  * in primary-key order (one IndexedDB getAll) and sorted in memory, where the manager sorts anyway.
  */
 export function useEntries(db: UserDb): EntriesState {
-  const [state, setState] = useState<EntriesState>({ phase: 'loading' });
+  // Usually the first screen was read before React's first render: then that render shows it.
+  const [early] = useState(() => takeSettledFirstScreen(db));
+  const [state, setState] = useState<EntriesState>(() =>
+    early ? { phase: 'first', entries: early } : { phase: 'loading' },
+  );
   useEffect(() => {
     let subscription: { unsubscribe: () => void } | undefined;
     let stopped = false;
     const fail = (error: unknown) => {
       if (!stopped) setState({ phase: 'failed', error: messageOf(error) });
     };
+    // The whole list, once the first screen is painted: its read holds the main thread for a
+    // few hundred ms at 10,000 entries (the browser hands every entry over at once), and started
+    // earlier it lands before the first screen and delays it by as much.
     const live = () => {
       if (stopped) return;
       // Opened first on purpose: a liveQuery on a database that fails to open waits for it to
@@ -62,18 +69,17 @@ export function useEntries(db: UserDb): EntriesState {
         });
       }, fail);
     };
-    takeFirstScreen(db).then((entries) => {
-      if (stopped) return;
-      setState((s) => (s.phase === 'loading' ? { phase: 'first', entries } : s));
-      // The whole list only once the first screen is painted: its read holds the main thread
-      // for a few hundred ms at 10,000 entries (the browser hands every entry over at once), and
-      // started earlier it lands before the first screen and delays it by as much.
-      afterPaint(live);
-    }, fail);
+    if (early) afterPaint(live);
+    else
+      takeFirstScreen(db).then((entries) => {
+        if (stopped) return;
+        setState((s) => (s.phase === 'loading' ? { phase: 'first', entries } : s));
+        afterPaint(live);
+      }, fail);
     return () => {
       stopped = true;
       subscription?.unsubscribe();
     };
-  }, [db]);
+  }, [db, early]);
   return state;
 }

@@ -1,6 +1,11 @@
 import Dexie, { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_SCREEN, startFirstScreen, takeFirstScreen } from '@/components/manager/first-screen';
+import {
+  FIRST_SCREEN,
+  startFirstScreen,
+  takeFirstScreen,
+  takeSettledFirstScreen,
+} from '@/components/manager/first-screen';
 import { USER_DB_NAME, UserDb } from '@/lib/reading-list/db';
 import type { Entry } from '@/lib/reading-list/entry';
 import { readNewestRaw } from '@/lib/reading-list/newest-raw';
@@ -165,6 +170,21 @@ describe('the first screen started by the head script', () => {
       expect((await takeFirstScreen(mine)).map((e) => e.snapshot.title)).toEqual(['Paper 5']);
       await mine.delete();
     }
+  });
+
+  it('is there for the first render once read, and then handed out only once', async () => {
+    vi.stubGlobal('window', { paperpeekFirstScreen: Promise.resolve([entry(4)]) });
+    const mine = manager();
+    await mine.entries.put(entry(1));
+    startFirstScreen(mine);
+    // Not finished yet in the same task: the manager then shows a loading frame first.
+    expect(takeSettledFirstScreen(mine)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(takeSettledFirstScreen(mine)?.map((e) => e.snapshot.title)).toEqual(['Paper 4']);
+    expect(takeSettledFirstScreen(mine)).toBeUndefined();
+    // A later mount reads the list afresh.
+    expect((await takeFirstScreen(mine)).map((e) => e.snapshot.title)).toEqual(['Paper 1']);
+    await mine.delete();
   });
 
   it('is ignored for another database than the reading list', async () => {
