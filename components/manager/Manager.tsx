@@ -135,6 +135,9 @@ export function Manager({ db, renderActions }: Props) {
         actions={ready ? renderActions?.({ all: entries, selected: selectedEntries }) : null}
       />
       <div className="manager-body">
+        {/* Until the whole list is read its counts are unknown: the column is held empty, so
+            the list does not move when they arrive. */}
+        {!ready && entries.length > 0 && <div className="facets" aria-hidden="true" />}
         {ready && entries.length > 0 && (
           <FacetPanel
             facets={view.facets}

@@ -393,6 +393,28 @@ test('stays fast to use with many papers: only visible rows are in the page', as
     entry(i + 1, { title: `Paper ${i + 1} on ${i % 10 === 0 ? 'graphs' : 'topics'}` }),
   );
   await seed(page, many);
+  // The newest papers show before the whole list is read, already where the list will stay:
+  // the first row's box when it first appears (the count still loading) is its box at the end.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const first = document.querySelector('[data-list="reading-list"] [data-paper-id]');
+      if (!first) return;
+      observer.disconnect();
+      const { left, width } = first.getBoundingClientRect();
+      const count = document.getElementById('result-count')?.textContent;
+      Object.assign(window, { firstRow: { left, width, count } });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await expect(page.locator('#result-count')).toHaveText('2,000 papers');
+  const early = await page.evaluate(() => (window as unknown as { firstRow: object }).firstRow);
+  const final = await page.evaluate(() => {
+    const { left, width } = document
+      .querySelector('[data-list="reading-list"] [data-paper-id]')!
+      .getBoundingClientRect();
+    return { left, width, count: 'Loading…' };
+  });
+  expect(early).toEqual(final);
   const rendered = await rows(page).count();
   expect(rendered).toBeGreaterThan(5);
   expect(rendered).toBeLessThan(80);
