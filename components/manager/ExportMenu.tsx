@@ -15,6 +15,8 @@ interface Props {
   entries: readonly Entry[];
   /** The current selection; offered as a scope when not empty. */
   selected: readonly Entry[];
+  /** The whole list is still being read: the button shows but waits. */
+  loading?: boolean;
 }
 
 type Scope = 'all' | 'selection';
@@ -48,7 +50,7 @@ export function DialogStyle() {
 }
 
 /** "Export…": a dialog to pick the format and what to export, then a download. */
-export function ExportMenu({ db, entries, selected }: Props) {
+export function ExportMenu({ db, entries, selected, loading = false }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [formatId, setFormatId] = useState<ExportFormatId>('bibtex');
   const [scope, setScope] = useState<Scope>('all');
@@ -92,7 +94,14 @@ export function ExportMenu({ db, entries, selected }: Props) {
   return (
     <>
       <DialogStyle />
-      <button type="button" className="button" onClick={open} aria-haspopup="dialog">
+      <button
+        type="button"
+        className="button"
+        onClick={open}
+        aria-haspopup="dialog"
+        disabled={loading}
+        title={loading ? 'Reading your list…' : undefined}
+      >
         Export…
       </button>
       <dialog ref={dialog} className="pp-dialog" aria-labelledby={titleId}>

@@ -27,8 +27,16 @@ const NO_ENTRIES: Entry[] = [];
 
 interface Props {
   db: UserDb;
-  /** Export and import controls for the toolbar, given the whole list and the selection. */
-  renderActions?: (scope: { all: readonly Entry[]; selected: readonly Entry[] }) => ReactNode;
+  /**
+   * Export and import controls for the toolbar, given the whole list and the selection; `loading`
+   * while only the first screen has been read (shown, so the toolbar does not shift, but not yet
+   * usable for a whole-list export).
+   */
+  renderActions?: (scope: {
+    all: readonly Entry[];
+    selected: readonly Entry[];
+    loading: boolean;
+  }) => ReactNode;
 }
 
 /** The reading-list manager: filters and facets, the list, bulk actions and shortcuts. */
@@ -132,7 +140,11 @@ export function Manager({ db, renderActions }: Props) {
         inputRef={filterRef}
         onEnterList={() => moveTo(activeIndex < 0 ? 0 : activeIndex)}
         onHelp={() => setHelpOpen(true)}
-        actions={ready ? renderActions?.({ all: entries, selected: selectedEntries }) : null}
+        actions={
+          state.phase === 'loading'
+            ? null
+            : renderActions?.({ all: entries, selected: selectedEntries, loading: !ready })
+        }
       />
       <div className="manager-body">
         {/* Until the whole list is read its counts are unknown: the column is held empty, so

@@ -8,9 +8,9 @@ export function App({ db }: { db: UserDb }) {
   return (
     <Manager
       db={db}
-      renderActions={({ all, selected }) => (
+      renderActions={({ all, selected, loading }) => (
         <>
-          <ExportMenu db={db} entries={all} selected={selected} />
+          <ExportMenu db={db} entries={all} selected={selected} loading={loading} />
           <ImportDialog db={db} />
         </>
       )}
