@@ -36,22 +36,26 @@ function lowerBound(list: readonly string[], value: string): number {
   return lo;
 }
 
+/** Buckets of every segment, or only of `segments` (the others left undefined). */
 export async function readBuckets(
   db: CatalogDb,
   index: OpenIndex,
   names: Iterable<string>,
+  segments: ReadonlySet<number> | null = null,
 ): Promise<Buckets> {
   const wanted = [...new Set(names)];
-  const keys = wanted.flatMap((name) =>
-    Array.from({ length: index.segments }, (_, s) => bucketKey(s, name)),
-  );
+  const all = Array.from({ length: index.segments }, (_, s) => s);
+  const read = segments ? all.filter((s) => segments.has(s)) : all;
+  const keys = wanted.flatMap((name) => read.map((s) => bucketKey(s, name)));
   const table = db.search(index.slot);
   const records = (await index.records.getMany(keys, (missing) => table.bulkGet(missing))) as (
     BucketRecord | undefined
   )[];
   const out: Buckets = new Map();
   wanted.forEach((name, i) => {
-    out.set(name, records.slice(i * index.segments, (i + 1) * index.segments));
+    const list: (BucketRecord | undefined)[] = new Array<undefined>(index.segments);
+    read.forEach((s, j) => (list[s] = records[i * read.length + j]));
+    out.set(name, list);
   });
   return out;
 }
@@ -129,8 +133,10 @@ export async function readPostings(
   const pending: { term: string; base: number; key: string }[] = [];
   for (const { term, abstract, champions } of requests) {
     const parts: { base: number; data: Uint8Array }[] = [];
-    let spilled = false;
-    (buckets.get(bucketOf(term)) ?? []).forEach((record, seg) => {
+    const records = buckets.get(bucketOf(term));
+    // A common expansion of a short prefix whose buckets were not read: its champion list alone.
+    let spilled = !records && !!champions;
+    (records ?? []).forEach((record, seg) => {
       if (!record || (segments && !segments.has(seg))) return;
       const list = termsOf(record);
       const i = lowerBound(list, term);

@@ -3,10 +3,12 @@ import { readBuckets, readPostings, type TermRequest } from './buckets';
 import { CHAMPION_MIN_DF, CHAMPIONS } from './champions';
 import { IMPACT_SCALE } from './doc-terms';
 import { expand, plan, type Expansion } from './expand';
+import { FORWARD_MAX, forwardPostings } from './forward';
 import { ensureYears, readRows, type OpenIndex } from './index-reader';
 import type { ParsedQuery } from './query';
 import { contenders, popcount, topK } from './rank';
 import { phase } from './trace';
+import { bucketOf } from './records';
 import { FIELD } from './varint';
 
 /**
@@ -22,6 +24,18 @@ export type Scored = {
   fieldsOf: (position: number) => number;
   /** Zeroes the scratch arrays; call once the result is read. */
   release: () => void;
+  /** Papers known to match although not all were scored (a lone word read from its champions). */
+  atLeast: number;
+};
+
+export type ScoreOptions = {
+  /** `accept` reads years: load them for every candidate before grouping. */
+  needsYears?: boolean;
+  /**
+   * The query is one word with no filters: a very common exact word (an author's family name
+   * typed alone, 130k papers at a million) ranks from its champion list too.
+   */
+  lone?: boolean;
 };
 
 const COMMON = 0.2;
@@ -34,8 +48,7 @@ export async function score(
   index: OpenIndex,
   query: Extract<ParsedQuery, { kind: 'words' }>,
   accept: (position: number) => boolean,
-  /** `accept` reads years: load them for every candidate before grouping. */
-  acceptNeedsYears = false,
+  { needsYears = false, lone = false }: ScoreOptions = {},
 ): Promise<Scored> {
   const plans = query.words.map((w) => plan(index, w));
   const buckets = await readBuckets(
@@ -60,8 +73,20 @@ export async function score(
   const touched: number[] = [];
   const wordTouched: number[] = [];
   // A prefix or typo expansion of a very common term reads its champion list: its best papers
-  // are what a guess can add, and its full postings cost more than a keystroke may.
-  const champions = (e: Expansion) => e.weight < 1 && e.df > CHAMPION_MIN_DF;
+  // are what a guess can add, and its full postings cost more than a keystroke may. So does a
+  // lone word: its top k are among its highest-impact papers, whose ties the champion list
+  // already broke the ranking's way (newer first, then catalog order); scoring and ranking all
+  // of its papers took 20-40 ms a keystroke at a million.
+  const champions = (e: Expansion) => (e.weight < 1 || lone) && e.df > CHAMPION_MIN_DF;
+  let atLeast = 0;
+  for (const list of expansions) {
+    for (const e of list) {
+      if (!lone || !champions(e)) continue;
+      // Its abstract-only papers weigh less than any champion; they still count in `total`.
+      e.abstract = false;
+      atLeast = Math.max(atLeast, e.df);
+    }
+  }
   // Papers a word can reach: a champion list holds at most CHAMPIONS.
   const dfs = expansions.map((list) =>
     list.reduce((n, e) => n + (champions(e) ? Math.min(e.df, CHAMPIONS) : e.df), 0),
@@ -72,6 +97,25 @@ export async function score(
   const order = dfs
     .map((df, w) => ({ df, w, optional: !!query.words[w]!.optional }))
     .sort((a, b) => Number(a.optional) - Number(b.optional) || a.df - b.df);
+  async function readWord(w: number, onlyKnown: boolean, segments: Set<number> | null) {
+    // Expansions planned without buckets (expand.ts) need them once full postings are read:
+    // then only in the segments those postings are read from.
+    const unread = expansions[w]!.map((e) => bucketOf(e.term)).filter((b) => !buckets.has(b));
+    if (unread.length && onlyKnown) {
+      for (const [name, list] of await readBuckets(db, index, unread, segments)) {
+        buckets.set(name, list);
+      }
+      phase('buckets');
+    }
+    const requests: TermRequest[] = expansions[w]!.map((e) => ({
+      term: e.term,
+      abstract: e.abstract,
+      // Evaluated on papers already found, a word's full postings (in their segments only)
+      // keep the all-words group exact.
+      champions: champions(e) && !onlyKnown,
+    }));
+    return readPostings(db, index, buckets, requests, segments);
+  }
   async function scoreWords() {
     for (const { df: wordDf, w } of order) {
       const bit = query.words[w]!.optional ? 0 : 1 << w;
@@ -79,14 +123,19 @@ export async function score(
       const segments = onlyKnown
         ? new Set(touched.map((p) => Math.floor(p / index.segment)))
         : null;
-      const requests: TermRequest[] = expansions[w]!.map((e) => ({
-        term: e.term,
-        abstract: e.abstract,
-        // Evaluated on papers already found, a word's full postings (in their segments only)
-        // keep the all-words group exact.
-        champions: champions(e) && !onlyKnown,
-      }));
-      const postings = await readPostings(db, index, buckets, requests, segments);
+      const postings =
+        // The word being typed, checked on a few papers: on their own lines. Its expansions
+        // change with every letter, so their postings are rarely in the record cache; a word
+        // typed before it is, so its postings are cheaper to reuse. Not on a fresh page: there
+        // it measured slower than the postings (forward.ts).
+        index.warm && onlyKnown && w === typing && touched.length <= FORWARD_MAX
+          ? await forwardPostings(
+              db,
+              index,
+              touched,
+              expansions[w]!.map((e) => e.term),
+            )
+          : await readWord(w, onlyKnown, segments);
       phase('postings');
       for (const { term, df, weight, abstract } of expansions[w]!) {
         const factor = (idf(index.count, df) * weight) / IMPACT_SCALE;
@@ -135,7 +184,7 @@ export async function score(
   };
   try {
     await scoreWords();
-    if (acceptNeedsYears) await ensureYears(db, index, touched);
+    if (needsYears) await ensureYears(db, index, touched);
   } catch (error) {
     // A failed read between words must not leave scores behind for the next query.
     for (const p of wordTouched) best[p] = 0;
@@ -152,6 +201,7 @@ export async function score(
     groups,
     fieldsOf: (p) => fields[p]!,
     release,
+    atLeast,
   };
 }
 

@@ -1,4 +1,5 @@
 import { bucketTerms, dfOf, termsWithPrefix, type Buckets } from './buckets';
+import { CHAMPION_MIN_DF } from './champions';
 import { withinOneEdit } from './edit-distance';
 import type { OpenIndex } from './index-reader';
 import type { QueryWord } from './query';
@@ -22,7 +23,7 @@ const TYPO_EXPANSIONS = 5;
 const TYPO_MIN_LENGTH = 5;
 
 /** One or two letters say little: fewer, most frequent expansions while they are typed. */
-function typingExpansions(prefix: string): number {
+export function typingExpansions(prefix: string): number {
   return prefix.length <= 1 ? 3 : prefix.length === 2 ? 5 : TYPING_EXPANSIONS;
 }
 
@@ -75,7 +76,13 @@ export function plan(index: OpenIndex, word: QueryWord) {
   const buckets = new Set([bucketOf(word.key)]);
   if (word.prefix && prefix.length >= 3) buckets.add(bucketOf(prefix));
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
-  for (const [term] of top(fromHead, typingExpansions(prefix))) buckets.add(bucketOf(term));
+  for (const [term, df] of top(fromHead, typingExpansions(prefix))) {
+    // A very common expansion of one or two letters is read from its champion list, which
+    // needs no bucket: its buckets (one per segment, in a bucket of its own) are read only if
+    // its full postings turn out to be needed (engine.ts).
+    if (prefix.length < 3 && df > CHAMPION_MIN_DF) continue;
+    buckets.add(bucketOf(term));
+  }
   for (const [term] of top(typos, TYPO_EXPANSIONS)) buckets.add(bucketOf(term));
   return { prefix, fromHead, typos, buckets };
 }
@@ -98,8 +105,8 @@ export function expand(
     const chosen = [...candidates]
       .sort((a, b) => b[1] - a[1])
       .slice(0, typing ? typingExpansions(planned.prefix) : OTHER_EXPANSIONS);
-    for (const [term] of chosen) {
-      const df = dfOf(buckets, term);
+    for (const [term, headDf] of chosen) {
+      const df = buckets.has(bucketOf(term)) ? dfOf(buckets, term) : headDf;
       if (df > 0) out.push({ term, df, weight: PREFIX_WEIGHT, abstract: false });
     }
   }

@@ -28,6 +28,8 @@ export type OpenIndex = {
   segment: number;
   segments: number;
   head: { terms: string[]; df: Uint32Array; dfOf: Map<string, number> };
+  /** Two-character prefixes with a precomputed answer (`q:` records, short-answers.ts). */
+  short: Set<string>;
   /** year * 2 + hasCode, per catalog position; valid where ensureYears has read it. */
   years: Uint16Array;
   /** 1 for each position whose `years` entry was read (from its slice or its display row). */
@@ -37,6 +39,8 @@ export type OpenIndex = {
   ids: Map<string, number | null>;
   /** Buckets and postings read by earlier queries (the next keystroke mostly needs them again). */
   records: RecordCache;
+  /** The page has answered a query with this index (and `prefault` ran): typing, not cold. */
+  warm: boolean;
 };
 
 /** Reused between queries so typing allocates nothing per keystroke in proportion to N. */
@@ -53,6 +57,52 @@ const keyOf = (active: ActiveCatalog) => `${active.slot}|${active.version}|${act
 const ROW_BLOCKS_KEPT = 256;
 
 export class SearchUnavailableError extends Error {}
+
+/**
+ * The index this page opened, if any, without checking that its catalog is still the active one:
+ * a keystroke starts its reads with it while `isActive` checks (one database round trip less).
+ */
+export function cachedIndex(db: CatalogDb): OpenIndex | undefined {
+  return cache.get(db);
+}
+
+/** Whether `index` still belongs to the active catalog. */
+export async function isActive(db: CatalogDb, index: OpenIndex): Promise<boolean> {
+  const record = await db.meta.get('active');
+  return record?.key === 'active' && keyOf(record.value) === index.key;
+}
+
+/** An index over `slot` from its stats and head records; `key` names the catalog it belongs to. */
+export function indexFrom(
+  key: string,
+  slot: Slot,
+  stats: StatsRecord,
+  head: DictRecord,
+): OpenIndex {
+  const terms = head.terms ? head.terms.split('\n') : [];
+  const n = Math.max(1, stats.count);
+  return {
+    key,
+    slot,
+    count: stats.count,
+    segment: stats.segment,
+    segments: stats.segments,
+    head: { terms, df: head.df, dfOf: new Map(terms.map((t, i) => [t, head.df[i]!])) },
+    short: new Set(stats.short ? stats.short.split('\n') : []),
+    years: new Uint16Array(stats.count),
+    yearKnown: new Uint8Array(stats.count),
+    scratch: {
+      score: new Float32Array(n),
+      best: new Float32Array(n),
+      words: new Uint16Array(n),
+      fields: new Uint8Array(n),
+    },
+    rows: new Map(),
+    ids: new Map(),
+    records: new RecordCache(),
+    warm: false,
+  };
+}
 
 /** The active catalog's search index; reads it on first use (the popup's cold path). */
 export async function openIndex(db: CatalogDb): Promise<OpenIndex | null> {
@@ -78,27 +128,7 @@ export async function openIndex(db: CatalogDb): Promise<OpenIndex | null> {
       'The catalog has no search index yet (or one from an older version); it is being built in the background. Try again in a minute.',
     );
   }
-  const terms = head.terms ? head.terms.split('\n') : [];
-  const n = Math.max(1, stats.count);
-  const open: OpenIndex = {
-    key,
-    slot: active.slot,
-    count: stats.count,
-    segment: stats.segment,
-    segments: stats.segments,
-    head: { terms, df: head.df, dfOf: new Map(terms.map((t, i) => [t, head.df[i]!])) },
-    years: new Uint16Array(stats.count),
-    yearKnown: new Uint8Array(stats.count),
-    scratch: {
-      score: new Float32Array(n),
-      best: new Float32Array(n),
-      words: new Uint16Array(n),
-      fields: new Uint8Array(n),
-    },
-    rows: new Map(),
-    ids: new Map(),
-    records: new RecordCache(),
-  };
+  const open = indexFrom(key, active.slot, stats, head);
   cache.set(db, open);
   phase('head');
   return open;

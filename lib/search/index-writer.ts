@@ -10,16 +10,18 @@ import {
   type DictRecord,
   type SearchRecord,
   type SegmentChampionsRecord,
+  type StatsRecord,
 } from './records';
 import { SegmentBuilder } from './segment-builder';
+import { buildShortAnswers } from './short-answers';
 
 /**
  * Builds the search index alongside a catalog load. The loader hands over every batch of parsed
  * papers; a segment's records come back when its last paper arrives, and the loader writes them
  * in the same transaction as the batch and its checkpoint, so a checkpoint always means "every
  * segment below `done` is written". On resume, the unfinished segment is rebuilt from the chunks
- * the slot already holds. finish() writes the last segment, the merged head dictionary and the
- * stats record, before the loader makes the slot active.
+ * the slot already holds. finish() writes the last segment, the merged head dictionary, the stored
+ * answers of short prefixes and the stats record, before the loader makes the slot active.
  */
 export class SearchIndexWriter {
   private builder: SegmentBuilder;
@@ -99,15 +101,29 @@ export class SearchIndexWriter {
     const lastChampions = last.find((r) => r.k === segmentChampionsKey(this.builder.seg));
     if (lastChampions) champions[this.builder.seg] = lastChampions as SegmentChampionsRecord;
     const merged = mergeChampions(champions, this.segment);
+    const head: DictRecord = {
+      k: 'h',
+      terms: terms.join('\n'),
+      df: Uint32Array.from(terms, (t) => df.get(t)!),
+    };
     await db.transaction('rw', table, async () => {
       await table.bulkPut(last);
       await table.bulkPut(merged);
-      await table.put({
-        k: 'h',
-        terms: terms.join('\n'),
-        df: Uint32Array.from(terms, (t) => df.get(t)!),
-      });
-      await table.put({ k: 's', count, segment: this.segment, segments, format: INDEX_FORMAT });
+      await table.put(head);
+    });
+    // The engine answers the short prefixes from the records just written; the stats record,
+    // which makes the index usable, comes last.
+    const stats: StatsRecord = {
+      k: 's',
+      count,
+      segment: this.segment,
+      segments,
+      format: INDEX_FORMAT,
+    };
+    const short = await buildShortAnswers(db, this.slot, stats, head);
+    await db.transaction('rw', table, async () => {
+      await table.bulkPut(short.records);
+      await table.put({ ...stats, short: short.prefixes.join('\n') });
     });
   }
 }

@@ -14,6 +14,7 @@
  * - `y:SSS:Q`      per paper of a segment's Qth YEAR_SLICE: year * 2 + hasCode (filters, recency)
  * - `m:SSS`        one segment's champions: its best papers per spilled term (champions.ts)
  * - `c:TERM`       a spilled term's champion list over the whole catalog, merged from `m:`
+ * - `q:PP`         the answer to a lone two-character prefix typed alone (short-answers.ts)
  */
 
 /** Papers per segment: postings are built in memory per segment and written when it is full. */
@@ -35,9 +36,9 @@ export const ID_BUCKETS = 256;
 /**
  * Bumped when the index layout changes; the background then rebuilds an older index from
  * scratch (rebuild.ts). 2: champion lists (`m:`, `c:`), 64-paper display blocks, years in
- * 16k-paper slices.
+ * 16k-paper slices. 3: precomputed answers of two-character prefixes (`q:`, listed in `s`).
  */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** `format` is absent in indexes built before INDEX_FORMAT existed (format 1). */
 export type StatsRecord = {
@@ -46,6 +47,8 @@ export type StatsRecord = {
   segment: number;
   segments: number;
   format?: number;
+  /** Two-character prefixes with a `q:` answer, newline-separated (format 3). */
+  short?: string;
 };
 export type DictRecord = { k: string; terms: string; df: Uint32Array };
 /**
@@ -66,6 +69,8 @@ export type SpillRecord = { k: string; data: Uint8Array };
 /** A `c:` record: postings over catalog positions, and each one's year * 2 + hasCode. */
 export type ChampionRecord = SpillRecord & { years: Uint16Array };
 export type DocBlockRecord = { k: string; rows: string };
+/** A `q:` record: the hits (JSON) and total that the engine gives the prefix with no filters. */
+export type ShortAnswerRecord = { k: string; hits: string; total: number };
 export type YearRecord = { k: string; years: Uint16Array };
 /** Per term, entries of 6 bytes: u16 local position, field mask, impact, u16 year * 2 + code. */
 export type SegmentChampionsRecord = {
@@ -82,7 +87,8 @@ export type SearchRecord =
   | ChampionRecord
   | DocBlockRecord
   | YearRecord
-  | SegmentChampionsRecord;
+  | SegmentChampionsRecord
+  | ShortAnswerRecord;
 
 /** One display row: [id, title, authors, year (0 = unknown), venue, hasCode (0/1)]. */
 export type DocRow = [string, string, string[], number, string, number];
@@ -93,6 +99,7 @@ export const headKey = (seg: number) => `h:${segKey(seg)}`;
 export const yearKey = (seg: number, slice: number) => `y:${segKey(seg)}:${slice}`;
 export const segmentChampionsKey = (seg: number) => `m:${segKey(seg)}`;
 export const championKey = (term: string) => `c:${term}`;
+export const shortAnswerKey = (prefix: string) => `q:${prefix}`;
 export const docKey = (block: number) => `d:${pad(block, 6)}`;
 export const spillKey = (seg: number, term: string, piece: number, abstractOnly = false) =>
   `${abstractOnly ? 'a' : 'p'}:${segKey(seg)}:${term}:${piece}`;

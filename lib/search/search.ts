@@ -2,9 +2,17 @@ import { catalogDb, type CatalogDb } from '../db/catalog-db';
 import { readLines } from '../db/catalog-chunks';
 import { readBuckets, readPostings } from './buckets';
 import { bestOf, score } from './engine';
-import { ensureYears, openIndex, readRows, type OpenIndex } from './index-reader';
-import { parseQuery, type ParsedQuery } from './query';
-import { bucketOf } from './records';
+import {
+  cachedIndex,
+  ensureYears,
+  isActive,
+  openIndex,
+  readRows,
+  type OpenIndex,
+} from './index-reader';
+import { prefault } from './prefault';
+import { parseQuery, type ParsedQuery, type QueryWord } from './query';
+import { bucketOf, shortAnswerKey, type ShortAnswerRecord } from './records';
 import { idTerm, words } from './tokenize';
 import { phase } from './trace';
 import type { MatchedField, SearchFilters, SearchHit, SearchOptions, SearchResult } from './types';
@@ -23,6 +31,8 @@ const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 200;
 /** Phrase queries check this many of the best candidates against the full text. */
 const PHRASE_CHECKS = 100;
+/** Hits a precomputed answer holds: the popup asks for 50. */
+export const SHORT_LIMIT = 50;
 
 let queue: Promise<unknown> = Promise.resolve();
 function serialized<T>(run: () => Promise<T>): Promise<T> {
@@ -73,7 +83,7 @@ async function filterOf(db: CatalogDb, index: OpenIndex, filters: SearchFilters 
     return !skip?.has(p);
   };
   const needsYears = hasCode !== undefined || yearFrom !== undefined || yearTo !== undefined;
-  return { accept, only, needsYears };
+  return { accept, only, needsYears, none: !needsYears && !only && !skip };
 }
 
 const FIELD_NAMES = Object.entries(FIELD) as [MatchedField, number][];
@@ -128,8 +138,45 @@ async function run(
   query: ParsedQuery,
   options: SearchOptions,
 ): Promise<SearchResult> {
+  // Typing: the index this page opened answers while the active record is checked, instead of
+  // after (a database round trip per keystroke). A catalog switched meanwhile is rare; then the
+  // answer (or its failure, its slot maybe cleared) is dropped and the query runs again.
+  const cached = cachedIndex(db);
+  if (cached) {
+    const current = isActive(db, cached);
+    current.catch(() => undefined);
+    const outcome = await answer(db, cached, query, options).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+    if (await current) {
+      phase('meta');
+      if ('error' in outcome) throw outcome.error;
+      return outcome.result;
+    }
+  }
   const index = await openIndex(db);
-  if (!index || index.count === 0) return { hits: [], total: 0 };
+  if (!index) return { hits: [], total: 0 };
+  try {
+    return await answer(db, index, query, options);
+  } finally {
+    // After the cold answer, not before: mapping the arrays' memory would delay it.
+    prefault(index);
+  }
+}
+
+/**
+ * The answer from an open index. `precomputed: false` ranks a two-character prefix rather than
+ * reading its stored answer (which is how that answer is made, short-answers.ts).
+ */
+export async function answer(
+  db: CatalogDb,
+  index: OpenIndex,
+  query: ParsedQuery,
+  options: SearchOptions,
+  precomputed = true,
+): Promise<SearchResult> {
+  if (index.count === 0) return { hits: [], total: 0 };
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? DEFAULT_LIMIT)));
   if (query.kind === 'id') {
     // A pasted identifier names one paper: it jumps there whatever the filters say.
@@ -137,8 +184,14 @@ async function run(
     const hits = await hitsAt(db, index, found, () => ({ score: 1, fields: FIELD.id }));
     return { hits, total: hits.length, exact: hits.length > 0 };
   }
-  const { accept, only, needsYears } = await filterOf(db, index, options.filters);
+  const { accept, only, needsYears, none } = await filterOf(db, index, options.filters);
   if (query.kind === 'empty') {
+    if (none) {
+      // No filters: the catalog's first papers, not a pass over a million to count them.
+      const picked = Array.from({ length: Math.min(limit, index.count) }, (_, p) => p);
+      const hits = await hitsAt(db, index, picked, () => ({ score: 0, fields: 0 }));
+      return { hits, total: index.count };
+    }
     const order = only ? [...only].sort((a, b) => a - b) : null;
     const picked: number[] = [];
     let total = 0;
@@ -153,7 +206,12 @@ async function run(
     const hits = await hitsAt(db, index, picked, () => ({ score: 0, fields: 0 }));
     return { hits, total };
   }
-  const scored = await score(db, index, query, accept, needsYears);
+  const lone = none && query.words.length === 1 && !query.phrases.length;
+  if (lone && precomputed && limit <= SHORT_LIMIT) {
+    const stored = await storedAnswer(db, index, query.words[0]!);
+    if (stored) return { hits: stored.hits.slice(0, limit), total: stored.total };
+  }
+  const scored = await score(db, index, query, accept, { needsYears, lone });
   try {
     const all = scored.groups[query.words.filter((w) => !w.optional).length] ?? [];
     let positions: number[];
@@ -166,6 +224,7 @@ async function run(
     } else {
       positions = await bestOf(db, index, scored, limit);
       total = all.length || scored.groups.reduce((n, g) => n + g.length, 0);
+      total = Math.max(total, scored.atLeast);
     }
     const details = new Map(
       positions.map((p) => [p, { score: index.scratch.score[p]!, fields: scored.fieldsOf(p) }]),
@@ -174,6 +233,17 @@ async function run(
   } finally {
     scored.release();
   }
+}
+
+/** The stored answer of a two-character prefix typed alone, when the index has one. */
+async function storedAnswer(db: CatalogDb, index: OpenIndex, word: QueryWord) {
+  if (!word.prefix || !index.short.has(word.raw)) return null;
+  const key = shortAnswerKey(word.raw);
+  const [record] = (await index.records.getMany([key], (keys) =>
+    db.search(index.slot).bulkGet(keys),
+  )) as (ShortAnswerRecord | undefined)[];
+  phase('stored');
+  return record ? { hits: JSON.parse(record.hits) as SearchHit[], total: record.total } : null;
 }
 
 /** Ranked papers for what the user typed; see SearchOptions for limit and filters. */

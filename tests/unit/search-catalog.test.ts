@@ -169,6 +169,11 @@ describe('searchCatalog', async () => {
 
   it('lists the catalog in its own order for the empty query, with filters', async () => {
     expect(ids(await trendingPapers(3, db))).toEqual([idOf(1), idOf(2), idOf(3)]);
+    // No filters: the first papers, and the whole catalog counted.
+    const all = await search('', { limit: 3 });
+    expect(ids(all.hits)).toEqual([idOf(1), idOf(2), idOf(3)]);
+    const active = await db.meta.get('active');
+    expect(all.total).toBe(active?.key === 'active' ? active.value.count : -1);
     const result = await search('', { limit: 2, filters: { hasCode: true } });
     expect(ids(result.hits)).toEqual([idOf(1), idOf(4)]);
     expect(result.total).toBe(2);

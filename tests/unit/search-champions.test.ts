@@ -53,13 +53,22 @@ describe('champion lists', () => {
     // alone, in a shorter title (so a higher score for that word).
     const late = count - 10;
     const alone = 5;
+    // A word in 40 papers of segment 0 and one of segment 1, that one with "synthetic" too.
+    const many = (i: number) => i >= 100 && i < 140;
+    const both = 6000;
     const catalog = [
       ...papers(count - 3).map((p, i) =>
         i === late
           ? makePaper(i, { title: 'Zorblax: a Synthetic Study of Many Long Words in One Title' })
           : i === alone
             ? makePaper(i, { title: 'Zorblax Networks', keywords: [] })
-            : p,
+            : i === both
+              ? makePaper(i, {
+                  title: 'Quorvex: a Synthetic Study of Many Long Words in One Title',
+                })
+              : many(i)
+                ? makePaper(i, { title: `Quorvex Graphs ${i}`, keywords: [] })
+                : p,
       ),
       ...strong.map((i) => makePaper(i, { title: `Synthetic Worlds ${i}`, keywords: [] })),
     ];
@@ -67,19 +76,75 @@ describe('champion lists', () => {
     const table = db.search(0);
     const read = vi.spyOn(table, 'bulkGet');
 
-    const prefix = await searchCatalog('sy', { limit: 3 }, db);
+    // Typing, not a fresh page (whose first query reads postings: forward.ts).
+    await searchCatalog('networks', {}, db);
+    read.mockClear();
+    // Next to a rare word, the guess is checked on that word's papers: a paper with both words
+    // is found though far from the champions. Two papers: checked on their own catalog lines,
+    // no postings or buckets of `synthetic` read.
+    const pair = await searchCatalog('zorblax sy', { limit: 3 }, db);
+    expect(pair.hits.map((h) => h.id)).toEqual([makePaper(late).id, makePaper(alone).id]);
+    expect(pair.total).toBe(1);
+    const synKeys = () =>
+      read.mock.calls.flatMap(([k]) => k as string[]).filter((k) => k.includes(':syn'));
+    expect(synKeys()).toEqual([]);
+    // 41 papers: the full postings of their segments (0 and 1, not 2), buckets there only.
+    const wider = await searchCatalog('quorvex sy', { limit: 3 }, db);
+    expect(wider.hits[0]!.id).toBe(makePaper(both).id);
+    expect(wider.total).toBe(1);
+    expect(
+      synKeys()
+        .filter((k) => k.startsWith('b:'))
+        .sort(),
+    ).toEqual(['b:000:syn', 'b:001:syn']);
+    read.mockClear();
+
+    // `sy` alone has a stored answer (short-answers.test.ts); `syn` is ranked live.
+    const prefix = await searchCatalog('syn', { limit: 3 }, db);
     expect(prefix.hits.map((h) => h.id).sort()).toEqual(strong.map((i) => makePaper(i).id).sort());
     const keys = read.mock.calls.flatMap(([k]) => k as string[]);
     expect(keys).toContain('c:synthet');
     expect(keys.filter((k) => k.startsWith('p:'))).toEqual([]);
 
-    // Next to a rare word, the guess is checked on that word's papers with full postings.
-    const both = await searchCatalog('zorblax sy', { limit: 3 }, db);
-    expect(both.hits.map((h) => h.id)).toEqual([makePaper(late).id, makePaper(alone).id]);
-    expect(both.total).toBe(1);
+    // Next to another word, the word itself is not a guess: its full postings find the one
+    // paper with both, far from its champions.
+    const exact = await searchCatalog('synthetic zorblax', { limit: 3 }, db);
+    expect(exact.hits.map((h) => h.id)).toEqual([makePaper(late).id, makePaper(alone).id]);
+    expect(exact.total).toBe(1);
+  });
 
-    // The word itself is not a guess: it reads every paper.
-    const exact = await searchCatalog('synthetic', { limit: 3 }, db);
-    expect(exact.total).toBe(count - 1); // all but "Zorblax Networks"
+  it('rank a very common word typed alone from its champion list, as the full ranking would', async () => {
+    const count = CHAMPION_MIN_DF + 800;
+    // Every title has "synthetic"; every 97th paper weighs it more (a short title), and every
+    // 5th of those is newer: the ranking's top is the short titles, newest first.
+    const strong = (i: number) => i % 97 === 0;
+    const catalog = papers(count).map((p, i) =>
+      strong(i)
+        ? makePaper(i, {
+            title: `Synthetic ${i}`,
+            keywords: [],
+            published: i % 5 === 0 ? '2025-01-01' : '2019-01-01',
+          })
+        : i === 5
+          ? makePaper(i, { title: 'Zorblax Networks', keywords: [] })
+          : p,
+    );
+    const db = await loadPapers(catalog, { segment: 4096 });
+    const read = vi.spyOn(db.search(0), 'bulkGet');
+
+    const lone = await searchCatalog('synthetic', { limit: 10 }, db);
+    const keys = read.mock.calls.flatMap(([k]) => k as string[]);
+    expect(keys).toContain('c:synthet');
+    expect(keys.filter((k) => k.startsWith('p:') || k.startsWith('a:'))).toEqual([]);
+    expect(lone.total).toBe(count - 1); // all but "Zorblax Networks", though not all were ranked
+
+    // A filter that keeps everything takes the full path: the same papers, in the same order.
+    const full = await searchCatalog(
+      'synthetic',
+      { limit: 10, filters: { excludeIds: new Set() } },
+      db,
+    );
+    expect(full.hits.map((h) => h.id)).toEqual(lone.hits.map((h) => h.id));
+    expect(lone.hits.every((h) => h.title.startsWith('Synthetic ') && h.year === 2025)).toBe(true);
   });
 });
