@@ -41,18 +41,25 @@ type EngineResult = {
   coldQueries: { kind: string; query: string; ms: number; rank: number }[];
   warm: number[];
   keys: Keystroke[];
+  /** JS heap after typing (after a forced GC). */
   heapBytes: number;
+  /** ArrayBuffer backing stores at the same moment (typed arrays live there). */
+  bufferBytes: number;
   found1: number;
   found10: number;
   queries: number;
 };
 
+/**
+ * The page's memory after a forced GC: the JS heap plus the backing stores of its ArrayBuffers
+ * (typed arrays: the search's score arrays and cached records live there, outside `usedSize`).
+ */
 async function heapUsed(context: BrowserContext, page: import('@playwright/test').Page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const { usedSize, backingStorageSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
-  return usedSize;
+  return { heap: usedSize, buffers: backingStorageSize };
 }
 
 async function runEngine(
@@ -82,7 +89,11 @@ async function runEngine(
     coldQueries.push({ kind: q.kind, query: q.query, ms: result.ms, rank });
     if (result.ids[0] === q.target) found1++;
     if (result.ids.includes(q.target)) found10++;
-    const outcome = (warm: number[], keys: Keystroke[], heapBytes: number): EngineResult => ({
+    const outcome = (
+      warm: number[],
+      keys: Keystroke[],
+      { heap, buffers }: { heap: number; buffers: number },
+    ): EngineResult => ({
       engine,
       papers,
       cold,
@@ -90,7 +101,8 @@ async function runEngine(
       coldQueries,
       warm,
       keys,
-      heapBytes,
+      heapBytes: heap,
+      bufferBytes: buffers,
       found1,
       found10,
       queries: queries.length,
@@ -98,15 +110,15 @@ async function runEngine(
     if (i < queries.length - 1 || !typed.length) {
       await page.close();
       if (i < queries.length - 1) continue;
-      return outcome([], [], 0);
+      return outcome([], [], { heap: 0, buffers: 0 });
     }
     const { ms: warm, keys } = await page.evaluate(
       (list) => window.searchBench!.typing(list),
       typed.map((t) => t.query),
     );
-    const heapBytes = await heapUsed(context, page);
+    const memory = await heapUsed(context, page);
     await page.close();
-    return outcome(warm, keys, heapBytes);
+    return outcome(warm, keys, memory);
   }
   throw new Error('No queries');
 }
@@ -163,6 +175,8 @@ function row(r: EngineResult, oursCold: number | undefined) {
     'warm p50 ms': r.warm.length ? fmt(percentile(r.warm, 50)) : '',
     'warm p95 ms': r.warm.length ? fmt(percentile(r.warm, 95)) : '',
     'heap MB': r.heapBytes ? fmt(r.heapBytes / 1024 ** 2) : '',
+    'array buffers MB': r.heapBytes ? fmt(r.bufferBytes / 1024 ** 2) : '',
+    'heap + buffers MB': r.heapBytes ? fmt((r.heapBytes + r.bufferBytes) / 1024 ** 2) : '',
     'target @1': r.engine === 'floor' || r.engine === 'meta' ? '' : `${r.found1}/${r.queries}`,
     'target @10': r.engine === 'floor' || r.engine === 'meta' ? '' : `${r.found10}/${r.queries}`,
   };
