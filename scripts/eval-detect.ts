@@ -19,7 +19,7 @@ import { scanRoots, type ScanDeps } from '../lib/content/scanner';
 import { CatalogDb } from '../lib/db/catalog-db';
 import { stageCatalogFile } from '../lib/db/catalog-files';
 import { startLoad } from '../lib/db/catalog-loader';
-import { findTitlesInText, getPapers, lookupCandidates } from '../lib/db/lookup';
+import { findTitlesInText, getPapers, lookupCandidates, scanPageText } from '../lib/db/lookup';
 import { protocol } from '../lib/messaging/protocol';
 
 export const FIXTURES = 'tests/fixtures/pages';
@@ -68,12 +68,15 @@ async function loadCatalog(file: string): Promise<CatalogDb> {
 }
 
 /** The background's answers, with each request checked against the contract as the receiver does. */
-function background(db: CatalogDb): Pick<ScanDeps, 'lookup' | 'findTitles' | 'getPapers'> {
+function background(
+  db: CatalogDb,
+): Pick<ScanDeps, 'lookup' | 'findTitles' | 'scanText' | 'getPapers'> {
   return {
     lookup: (candidates) =>
       lookupCandidates(db, protocol.lookupCandidates.input.parse({ candidates }).candidates),
     findTitles: (texts) =>
       findTitlesInText(db, protocol.findTitlesInText.input.parse({ texts }).texts),
+    scanText: (text) => scanPageText(db, protocol.scanPageText.input.parse({ text }).text),
     getPapers: (ids) => getPapers(db, protocol.getPapers.input.parse({ ids }).ids),
   };
 }
@@ -91,7 +94,7 @@ function context(marker: Element): string {
 async function evaluatePage(
   file: string,
   fixture: Fixture,
-  deps: Pick<ScanDeps, 'lookup' | 'findTitles' | 'getPapers'>,
+  deps: Pick<ScanDeps, 'lookup' | 'findTitles' | 'scanText' | 'getPapers'>,
 ): Promise<PageResult> {
   const window = new Window({
     url: fixture.url,

@@ -1,6 +1,12 @@
 import type { CatalogDb } from '../db/catalog-db';
 import { getCatalogStatus } from '../db/catalog-status';
-import { findTitlesInText, getPapers, lookupCandidates, lookupPaper } from '../db/lookup';
+import {
+  findTitlesInText,
+  getPapers,
+  lookupCandidates,
+  lookupPaper,
+  scanPageText,
+} from '../db/lookup';
 import type { Handlers } from '../messaging/register';
 import { setPageBadge } from './badge';
 import type { CatalogService } from './catalog-service';
@@ -14,6 +20,7 @@ export function createHandlers(db: CatalogDb, service: CatalogService): Handlers
     lookupPaper: ({ query }) => lookupPaper(db, query),
     lookupCandidates: ({ candidates }) => lookupCandidates(db, candidates),
     findTitlesInText: ({ texts }) => findTitlesInText(db, texts),
+    scanPageText: ({ text }) => scanPageText(db, text),
     getPapers: ({ ids }) => getPapers(db, ids),
     getCatalogStatus: () => getCatalogStatus(db),
     reportPagePapers: async ({ count, ids }, sender) => {

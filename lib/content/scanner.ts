@@ -1,7 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { candidateKey, pageSteps, type PagePass } from '../detect/detect-page';
-import { gateRoots, type GatePass } from '../detect/gate';
+import { chooseBlocks, gateRoots } from '../detect/gate';
 import { locateInBlock } from '../detect/locate';
+import { readPageText } from '../detect/page-text';
+import { detectorsFor } from '../detect/sites';
 import { subtreeSteps } from '../detect/subtree';
 import type { Candidate } from '../detect/types';
 import type { TextBlock } from '../detect/text';
@@ -10,9 +12,11 @@ import {
   findInBlocks,
   lookupAll,
   papersOf,
+  scanAll,
   type FindTitles,
   type GetPapers,
   type Lookup,
+  type ScanText,
 } from './lookup-client';
 import type { MarkerLayer } from './markers';
 import { inSlices, runSteps, type Pause } from './slices';
@@ -25,6 +29,7 @@ export interface ScanDeps {
   lookup: Lookup;
   getPapers: GetPapers;
   findTitles: FindTitles;
+  scanText: ScanText;
   pause: Pause;
   /** True once the scan's results would land on a page that moved on (navigation, reload). */
   cancelled: () => boolean;
@@ -32,12 +37,14 @@ export interface ScanDeps {
 
 export interface ScannerOptions extends Omit<
   ScanDeps,
-  'findTitles' | 'findHeads' | 'pause' | 'cancelled'
+  'findTitles' | 'scanText' | 'pause' | 'cancelled'
 > {
   ctx: ContentScriptContext;
   doc: Document;
   /** Defaults to the background's findTitlesInText. */
   findTitles?: FindTitles;
+  /** Defaults to the background's scanPageText. */
+  scanText?: ScanText;
   /** Called after every scan with the distinct papers marked. */
   report: (count: number) => void;
 }
@@ -62,49 +69,76 @@ function distinct(candidates: Candidate[]): Candidate[] {
   });
 }
 
+/** What the page's site detectors read completely (SiteDetector.claims), in document order. */
+function claimedBy(doc: ParentNode, url: URL): Element[] {
+  const all = detectorsFor(url).flatMap((site) => {
+    try {
+      return site.claims?.(doc) ?? [];
+    } catch {
+      return [];
+    }
+  });
+  return all.length > 1 ? all.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1)) : all;
+}
+
 /**
  * One scan of `roots` (the document, or subtrees the page added), in ~10 ms slices: the site
- * layouts, the page's URL and metadata, identifier links and the text blocks first (the gate,
- * lib/detect/gate.ts); the blocks go to the background, which finds titles in the prose and says
- * where a catalog title's first words appear; only there (and around identifier-like text) are
- * headings, links and list items read as titles. Then batched lookups and markers, in slices.
- * Returns how many markers it added; the eval script (scripts/eval-detect.ts) runs this too.
+ * layouts, the page's URL and metadata and the identifier links first; then the roots' whole text,
+ * read natively and sent to the background in one message, which names the offsets where a catalog
+ * title may start or a catalog paper's identifier is written (lib/detect/gate.ts). Only the blocks
+ * there are read exactly: their headings, links and list items as titles, their text for titles in
+ * prose. Then batched lookups and markers, in slices. Returns how many markers it added; the eval
+ * script (scripts/eval-detect.ts) runs this too.
  */
 export async function scanRoots(
   roots: readonly ParentNode[],
   url: URL,
-  { markers, lookup, getPapers, findTitles, pause, cancelled }: ScanDeps,
+  { markers, lookup, getPapers, findTitles, scanText, pause, cancelled }: ScanDeps,
 ): Promise<number> {
   const found: Candidate[] = [];
-  const blocks: TextBlock[] = [];
-  const gates: { gate: GatePass; within: Node; first: number }[] = [];
+  const covered = new Set<Element>();
+  const whole = roots.find((root) => (root as Node).nodeType === 9);
+  const claimed = whole ? claimedBy(whole, url) : [];
   for (const root of roots) {
     const doc = (root as Node).nodeType === 9;
     const steps: Generator<void, PagePass> = doc
-      ? pageSteps(root, url, { gate: true })
+      ? pageSteps(root, url, { gate: true, claimed })
       : subtreeSteps(root as Element, url, { gate: true });
     const pass = await runSteps(steps, pause, { cancelled });
     if (!pass) return 0;
     found.push(...pass.candidates);
-    if (pass.gate) gates.push({ gate: pass.gate, within: root as Node, first: blocks.length });
-    blocks.push(...pass.blocks);
+    for (const link of pass.gate?.covered ?? []) covered.add(link);
+  }
+  const page = await runSteps(readPageText(roots as unknown as Node[], claimed), pause, {
+    cancelled,
+  });
+  if (!page) return 0;
+  const scan = await scanAll(page.text, scanText, pause);
+  if (cancelled()) return 0;
+  const chosen = await runSteps(
+    chooseBlocks(page, roots as unknown as Node[], scan, covered),
+    pause,
+    {
+      cancelled,
+    },
+  );
+  if (!chosen) return 0;
+  const blocks: TextBlock[] = [];
+  for (const [r, blocksHere] of chosen.entries()) {
+    const order = new Map(blocksHere.map((el, i) => [el, i]));
+    for (const root of gateRoots(blocksHere, order, roots[r] as Node)) {
+      const steps = pageSteps(root, url, { whole: false, sites: false, self: true });
+      const pass = await runSteps(steps, pause, { cancelled });
+      if (!pass) return 0;
+      found.push(...pass.candidates);
+      blocks.push(...pass.blocks);
+    }
   }
   const inText = await findInBlocks(
     blocks.map((b) => b.text),
     findTitles,
   );
   if (cancelled()) return 0;
-  for (const { gate, within, first } of gates) {
-    const order = new Map(gate.blocks.map((b, i) => [b.element, i]));
-    const chosen = [...gate.flagged];
-    gate.blocks.forEach((b, i) => inText.heads.has(first + i) && chosen.push(b.element));
-    for (const root of gateRoots(chosen, order, within)) {
-      const steps = pageSteps(root, url, { whole: false, sites: false, self: true });
-      const pass = await runSteps(steps, pause, { cancelled });
-      if (!pass) return 0;
-      found.push(...pass.candidates);
-    }
-  }
   const candidates = distinct(found);
   const answers = await lookupAll(candidates.map(queryOf), lookup);
   // Records only for the distinct papers found: the marker's label and the card need them.
@@ -149,6 +183,7 @@ export function startScanner(options: ScannerOptions): void {
   const { ctx, doc, markers, lookup, getPapers, report } = options;
   const findTitles: FindTitles =
     options.findTitles ?? ((texts) => send('findTitlesInText', { texts }));
+  const scanText: ScanText = options.scanText ?? ((text) => send('scanPageText', { text }));
   const pause: Pause = () =>
     new Promise((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: 50 }));
   let href = location.href;
@@ -188,6 +223,7 @@ export function startScanner(options: ScannerOptions): void {
         lookup,
         getPapers,
         findTitles,
+        scanText,
         pause,
         cancelled,
       });

@@ -1,6 +1,7 @@
 import { hash32, hash53, normalizeTitle, parseArxivId, parseDoi } from '../catalog/identifiers';
 import { paperSchema, type Paper } from '../catalog/schema';
 import { findTitles, type TitleIndexView } from '../detect/prose-match';
+import { scanText, type TextScan } from '../detect/text-scan';
 import { headKey } from '../detect/title-words';
 import type { MessageOutput } from '../messaging/protocol';
 import type { ActiveCatalog, CatalogDb } from './catalog-db';
@@ -166,6 +167,20 @@ export async function findTitlesInText(
     return { titles, heads };
   });
   return answers ?? { titles: texts.map(() => []), heads: [] };
+}
+
+/**
+ * The first look at a page's whole text (lib/detect/text-scan.ts): where a catalog title may
+ * start and where a catalog paper's identifier is written. Reads no records.
+ */
+export async function scanPageText(db: CatalogDb, text: string): Promise<TextScan> {
+  const answer = await withActive(db, (index) =>
+    scanText(titleView(index), text, (id) => {
+      const key = id.kind === 'doi' ? { by: 'doi' as const, doi: id.query } : null;
+      return positionOf(index, key ?? { by: 'arxiv', id: id.query }) !== undefined;
+    }),
+  );
+  return answer ?? { heads: [], ids: [] };
 }
 
 async function readPapers(

@@ -8,15 +8,19 @@ import { finish } from './steps';
 import { blockCollector, proseCandidates, type TextBlock } from './text';
 import type { Candidate } from './types';
 
-/** The most candidates one `lookupCandidates` message carries (see lib/messaging/protocol.ts). */
-export const MAX_CANDIDATES = 2000;
+/**
+ * The most candidates one pass keeps, against a hostile page's millions; the scanner asks the
+ * background about them in batches (lookup-client.ts). A 5,000-row arXiv listing gives two per row
+ * (its id and its title), all of which must be asked about.
+ */
+export const MAX_CANDIDATES = 20_000;
 
 /** What one pass over a page (or an added subtree) found. */
 export interface PagePass {
   candidates: Candidate[];
-  /** Its visible text by block, for the background's search for titles in prose. */
+  /** Its visible text by block, for the background's search for titles in prose (none with `gate`). */
   blocks: TextBlock[];
-  /** With `gate`: the first look that decides where the title and prose passes run (gate.ts). */
+  /** With `gate`: the identifier links read by the first look (gate.ts). */
   gate?: GatePass;
 }
 
@@ -26,10 +30,12 @@ export interface PageStepsOptions {
   whole?: boolean;
   /** Run the site detectors (off for the blocks a gate chose: the page's pass ran them). */
   sites?: boolean;
-  /** Read text blocks and identifier links only, not every title-like element (gate.ts). */
+  /** Read identifier links only, not every title-like element or text block (gate.ts). */
   gate?: boolean;
   /** Read the root element itself too (a heading or link a gate chose), not only below it. */
   self?: boolean;
+  /** With `gate`: containers a site detector read completely (SiteDetector.claims). */
+  claimed?: readonly Element[];
 }
 
 /**
@@ -87,6 +93,7 @@ export function* pageSteps(
     sites = true,
     gate = false,
     self = false,
+    claimed = [],
   }: PageStepsOptions = {},
 ): Generator<void, PagePass> {
   const found: Candidate[] = [];
@@ -124,12 +131,12 @@ export function* pageSteps(
   if (gate) {
     let pass: GatePass | undefined;
     try {
-      pass = yield* gateSteps(root as Node, url);
+      pass = yield* gateSteps(root as Node, url, seen, claimed);
     } catch {
-      // As below: a hostile node costs the rest of this walk, never what was found before it.
+      // As below: a hostile node costs the rest of this pass, never what was found before it.
     }
     if (pass) add(pass.links);
-    return { candidates: found, blocks: pass?.blocks ?? [], gate: pass };
+    return { candidates: found, blocks: [], gate: pass };
   }
   const generic: Candidate[] = [];
   const collector = blockCollector(root as Node, true);

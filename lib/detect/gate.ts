@@ -1,73 +1,87 @@
-import { DESCEND, isSkipped, SKIP, walkSteps } from './dom';
+import { isSkipped } from './dom';
 import { TITLE_TAGS } from './generic';
+import { PLAIN_ARXIV_URL, resolveUrl } from './identifiers';
 import { ID_LIKE_HREF, linkCandidate } from './links';
-import { blockCollector, type TextBlock } from './text';
+import { blockOf, pointAt, rootOf, type PageText } from './page-text';
+import type { TextScan } from './text-scan';
 import type { Candidate } from './types';
 
 /**
  * The first look at a page (or an added subtree) that decides where the costly pass runs.
  *
- * Reading every heading, link, list item and emphasis as a possible title cost most of the
- * content script's time on a long article that names no paper. But every title that pass can
- * match, whole or cut short, starts with the title's first three normalized words, and the
- * background, which sees the page's text blocks anyway to find titles in prose, knows every
- * catalog title's first three words (its head). So this pass only reads the visible text by block
- * and the links whose target looks like an identifier; the background names the blocks where a
- * head starts (findTitlesInText); the title-like elements are read only around those, and around
- * text that looks like it holds an identifier (gateRoots).
+ * Reading every heading, link, list item and emphasis as a possible title, and every block's text
+ * for titles in prose, cost most of the content script's time on a long article that names no
+ * paper. But every title that pass can match, whole or cut short, starts with the title's first
+ * three normalized words, and the background knows every catalog title's first three words (its
+ * head). So the content script reads the page's whole text natively (page-text.ts), the
+ * background names the offsets where a head or a catalog paper's identifier starts (text-scan.ts),
+ * and only the blocks there, widened to their title-like ancestors (gateRoots), are read exactly.
+ * This pass reads the links whose target looks like an identifier, by selector, not by walking.
  */
 export interface GatePass {
   /** Identifier candidates from link targets. */
   links: Candidate[];
-  /** The visible text by block, in document order (as textBlocks reads it). */
-  blocks: TextBlock[];
-  /** Blocks with text that looks like an arXiv id, DOI or paper URL outside such a link. */
-  flagged: Set<Element>;
+  /** Links whose target gave an identifier: their text ("arXiv:2312.00752") needs no second look. */
+  covered: Set<Element>;
 }
 
-/** A superset of what identifiersInText and a link's text can yield (identifiers.ts, links.ts). */
-const ID_LIKE_TEXT = /arxiv|alphaxiv|huggingface|hf\.co|10\.\d{4}|\d{4}\.\d{4}|[a-z-]\/\d{7}/i;
 /** How far up from a chosen block a title-like element (generic.ts) is looked for. */
 const ANCESTOR_LEVELS = 3;
+const LINKS_PER_STEP = 512;
 
-export function* gateSteps(root: Node, url: URL, every = 256): Generator<void, GatePass> {
+/** Whether `el` or an ancestor below `root` is content a reader does not see (dom.ts). */
+function hidden(el: Element, root: Node): boolean {
+  for (let up: Element | null = el; up && up !== root; up = up.parentElement) {
+    if (isSkipped(up)) return true;
+  }
+  return false;
+}
+
+/**
+ * Identifier links below `root`. `known` holds the candidate keys found before (a site layout's
+ * rows): an arXiv link whose plain URL gives one of those is covered without parsing it again, the
+ * bulk of a 5,000-row listing's 15,000 links.
+ */
+export function* gateSteps(
+  root: Node,
+  url: URL,
+  known: ReadonlySet<string> = new Set(),
+  claimed: readonly Element[] = [],
+): Generator<void, GatePass> {
   const links: Candidate[] = [];
-  const flagged = new Set<Element>();
-  const collector = blockCollector(root, true);
-  // Links whose target gave an identifier: their text ("arXiv:2312.00752") needs no second look.
-  const covered: Element[] = [];
-  yield* walkSteps(
-    root,
-    {
-      enter: (el) => {
-        if (isSkipped(el)) return SKIP;
-        collector.visitor.enter(el);
-        if (el.localName === 'a') {
-          const href = el.getAttribute('href');
-          const candidate = href && ID_LIKE_HREF.test(href) && linkCandidate(el, url, '');
-          if (candidate) {
-            links.push(candidate);
-            covered.push(el);
-          }
-        }
-        return DESCEND;
-      },
-      leave: (el) => {
-        if (covered.at(-1) === el) covered.pop();
-        collector.visitor.leave!(el);
-      },
-      text: (data, node) => {
-        collector.visitor.text!(data, node);
-        if (!covered.length && ID_LIKE_TEXT.test(data)) {
-          const block = collector.current();
-          if (block) flagged.add(block);
-        }
-      },
-    },
-    every,
-  );
-  const blocks = yield* collector.blockSteps(512);
-  return { links, blocks, flagged };
+  const covered = new Set<Element>();
+  if (root.nodeType !== 1 && root.nodeType !== 9 && root.nodeType !== 11) {
+    return { links, covered };
+  }
+  const all = (root as ParentNode).querySelectorAll('a[href]');
+  // A claimed container's links (SiteDetector.claims) are one run of `all`, in document order:
+  // from its first link, that many are skipped.
+  const runs = new Map<Element, number>();
+  for (const container of claimed) {
+    const first = container.querySelector('a[href]');
+    if (first) runs.set(first, container.querySelectorAll('a[href]').length);
+  }
+  for (let i = 0; i < all.length; i++) {
+    if (i % LINKS_PER_STEP === LINKS_PER_STEP - 1) yield;
+    const link = all[i]!;
+    const run = runs.size ? runs.get(link) : undefined;
+    if (run) {
+      i += run - 1;
+      continue;
+    }
+    const href = link.getAttribute('href')!;
+    if (!ID_LIKE_HREF.test(href)) continue;
+    const plain = PLAIN_ARXIV_URL.exec(resolveUrl(href, url) ?? '');
+    if (plain && known.has(`arxiv:${plain[1]}`)) {
+      covered.add(link);
+      continue;
+    }
+    const candidate = linkCandidate(link, url, '');
+    if (!candidate || hidden(link, root)) continue;
+    covered.add(link);
+    links.push(candidate);
+  }
+  return { links, covered };
 }
 
 /**
@@ -97,4 +111,42 @@ export function gateRoots(
     for (let up = el.parentElement; up; up = up.parentElement) if (roots.has(up)) return false;
     return true;
   });
+}
+
+/** Offsets mapped to blocks per pause point. */
+const OFFSETS_PER_STEP = 256;
+
+/**
+ * Per root, the blocks the background's offsets fall in, in document order: where a title may
+ * start, and where a catalog identifier is written outside a link already read for it.
+ */
+export function* chooseBlocks(
+  page: PageText,
+  roots: readonly Node[],
+  scan: TextScan,
+  covered: ReadonlySet<Element>,
+): Generator<void, Element[][]> {
+  const chosen = roots.map(() => new Set<Element>());
+  const at = (offset: number, id: boolean) => {
+    const point = pointAt(page, offset);
+    if (!point) return;
+    if (id) {
+      const link = point.node.parentElement?.closest('a');
+      if (link && covered.has(link)) return;
+    }
+    const r = rootOf(page, point.index);
+    const block = blockOf(point.node, roots[r]!);
+    if (block) chosen[r]!.add(block);
+  };
+  let count = 0;
+  for (const [offsets, id] of [
+    [scan.heads, false],
+    [scan.ids, true],
+  ] as const) {
+    for (const offset of offsets) {
+      if (++count % OFFSETS_PER_STEP === 0) yield;
+      at(offset, id);
+    }
+  }
+  return chosen.map((set) => [...set]);
 }

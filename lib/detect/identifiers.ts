@@ -22,7 +22,7 @@ const ID_IN_TEXT = new RegExp(
  * The commonest arXiv URL, `https://arxiv.org/abs/2312.00752v2`, with a new-style id: exactly what
  * parseArxivId's URL path gives for it (lower-case host, plain path); anything else goes there.
  */
-const PLAIN_ARXIV_URL =
+export const PLAIN_ARXIV_URL =
   /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/((?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v\d+)?(?:\.pdf)?(?:[/?#]|$)/;
 
 export type Identifier = Pick<Candidate, 'query' | 'kind'>;
@@ -54,14 +54,19 @@ function doiInUrl(text: string): string | undefined {
 
 /** Every identifier mentioned in a run of text, in order. */
 export function identifiersInText(text: string): Identifier[] {
-  const found: Identifier[] = [];
+  return identifiersAt(text).map(({ query, kind }) => ({ query, kind }));
+}
+
+/** The same, each with the offset in `text` where its mention starts. */
+export function identifiersAt(text: string): (Identifier & { at: number })[] {
+  const found: (Identifier & { at: number })[] = [];
   for (const match of text.matchAll(ID_IN_TEXT)) {
     const raw = match[0]
       .replace(/^arxiv(?!\.)\s*:?\s*/i, '')
       .replace(/[.,;:!?)\]]+$/, '')
       .replace(/^(?=[a-z]+\.[a-z]+\/)/i, 'https://');
     const id = parseIdentifier(raw);
-    if (id) found.push(id);
+    if (id) found.push({ ...id, at: match.index });
   }
   return found;
 }

@@ -2,8 +2,13 @@ import { collapse, textOf } from './dom';
 import { hrefCandidate, parseIdentifier } from './identifiers';
 import type { Candidate } from './types';
 
-/** Hrefs worth parsing; the rest of a page's links skip URL parsing altogether. */
-export const ID_LIKE_HREF = /arxiv|doi|10\.\d{4}|\d{4}\.\d{4}|huggingface|hf\.co|\/abs\/|\/pdf\//i;
+/**
+ * Hrefs worth parsing: every identifier parseIdentifier takes from a URL has an arXiv id's digits
+ * (new `2312.00752` or old `hep-th/9901001` style) or a DOI's `10.NNNN` in it. The rest of a
+ * page's links skip URL parsing altogether, including the author and listing links of arxiv.org,
+ * 15,000 of them on a 5,000-row listing.
+ */
+export const ID_LIKE_HREF = /\d{4}\.\d{4}|[a-z-]\/\d{7}|10\.\d{4}/i;
 /** Link text worth parsing: it looks like a URL, an arXiv id or a DOI. */
 const ID_LIKE_TEXT = /arxiv|doi|10\.\d{4}|\d{4}\.\d{4}|\//i;
 

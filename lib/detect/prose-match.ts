@@ -178,3 +178,22 @@ export function findTitles(
   }
   return hits;
 }
+
+/**
+ * Where in `text` some word starts what may be a catalog title outside prose (a whole title, or
+ * one cut short): the places the content script reads exactly (lib/detect/text-scan.ts). The
+ * offsets are the title's first chunk's start, at most `limit` of them.
+ */
+export function titleStarts(index: TitleIndexView, text: string, limit = 10_000): number[] {
+  const words = titleWords(text);
+  const { word, edge } = words;
+  const out: number[] = [];
+  for (let i = 0; i + HEAD_WORDS <= word.length && out.length < limit; i++) {
+    if (!(edge[i]! & FIRST)) continue;
+    const positions = index.headPositions(hash32(`${word[i]} ${word[i + 1]} ${word[i + 2]}`));
+    if (!positions.length) continue;
+    const counts = [...new Set(positions.map(index.wordCount))];
+    if (mayBeTitle(index, text, words, i, counts)) out.push(words.start[i]!);
+  }
+  return out;
+}

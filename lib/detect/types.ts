@@ -26,4 +26,9 @@ export interface SiteDetector {
    * script runs this when present, so that one listing never becomes one long task.
    */
   steps?: (doc: ParentNode, url: URL) => Generator<void, Candidate[]>;
+  /**
+   * Containers whose papers this detector reads completely (every row's identifier and title):
+   * the page-text scan (lib/detect/page-text.ts) leaves their text out instead of reading it again.
+   */
+  claims?: (doc: ParentNode) => Element[];
 }

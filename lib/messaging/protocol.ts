@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paperSchema } from '../catalog/schema';
+import { MAX_PAGE_TEXT } from '../detect/page-text';
 import { entrySchema } from '../reading-list/entry';
 import { syncStatusSchema } from '../sync/status';
 
@@ -80,6 +81,18 @@ export const protocol = {
         z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int() })),
       ),
       heads: z.array(z.number().int().min(0)),
+    }),
+  },
+  /**
+   * A page's whole text, its text nodes joined by U+E000 (lib/detect/page-text.ts): the offsets
+   * where a catalog title may start, and where a catalog paper's identifier is written
+   * (lib/detect/text-scan.ts). The content script reads only the blocks there exactly.
+   */
+  scanPageText: {
+    input: z.object({ text: z.string().max(MAX_PAGE_TEXT) }),
+    output: z.object({
+      heads: z.array(z.number().int().min(0)),
+      ids: z.array(z.number().int().min(0)),
     }),
   },
   /** Full records by catalog id (a card, related papers): one answer per id, null if unknown. */

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MarkerLayer } from '@/lib/content/markers';
 import { MAX_DEBOUNCE_MS, startScanner } from '@/lib/content/scanner';
+import { SEP } from '@/lib/detect/page-text';
 import { stubPaper as paper } from './catalog-fixture';
 
 /**
@@ -31,7 +32,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('the scanner on a busy page', () => {
   it('rescans added content less and less often while it holds no paper', async () => {
-    // What each scan sent: its text blocks' slices.
+    // What each scan sent: its text, node by node.
     const sent: string[][] = [];
     const markers = new MarkerLayer(document);
     startScanner({
@@ -41,9 +42,10 @@ describe('the scanner on a busy page', () => {
       lookup: async (queries) =>
         queries.map((q) => (q === '2312.00752' ? { id: q, matchedBy: 'arxiv' as const } : null)),
       getPapers: async (ids) => ids.map(paper),
-      findTitles: async (batch) => {
-        sent.push(batch);
-        return { titles: batch.map(() => []), heads: [] };
+      findTitles: async (batch) => ({ titles: batch.map(() => []), heads: [] }),
+      scanText: async (text) => {
+        sent.push(text.split(SEP));
+        return { heads: [], ids: [] };
       },
       report: () => undefined,
     });

@@ -3,9 +3,10 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { hash32, hash53, normalizeTitle } from '@/lib/catalog/identifiers';
 import { candidateKey, detectPage, pageSteps } from '@/lib/detect/detect-page';
-import { gateRoots } from '@/lib/detect/gate';
-import { findTitles } from '@/lib/detect/prose-match';
+import { chooseBlocks, gateRoots, gateSteps } from '@/lib/detect/gate';
+import { readPageText, SEP } from '@/lib/detect/page-text';
 import { finish } from '@/lib/detect/steps';
+import { scanText } from '@/lib/detect/text-scan';
 import type { Candidate } from '@/lib/detect/types';
 
 /**
@@ -24,10 +25,11 @@ function headOf(title: string): number {
 }
 
 /**
- * The gate's first pass; the background's head flags for its blocks (the real prose scan, over an
- * index holding `titles`' heads); then the passes on the blocks it chose.
+ * The gate's first pass (identifier links); the page's text and the background's scan of it (the
+ * real scan, over an index holding `titles`' heads and knowing the identifiers `ids`); then the
+ * passes on the blocks it chose.
  */
-function gated(doc: Document, url: URL, titles: string[]) {
+function gated(doc: Document, url: URL, titles: string[], ids: string[] = []) {
   const normalized = titles.map(normalizeTitle);
   const view = {
     headPositions: (hash: number) => titles.flatMap((t, i) => (headOf(t) === hash ? [i] : [])),
@@ -39,17 +41,19 @@ function gated(doc: Document, url: URL, titles: string[]) {
   };
   const first = finish(pageSteps(doc, url, { gate: true }));
   const gate = first.gate!;
-  const hits = gate.blocks.filter((block) => {
-    const seen = { found: false };
-    findTitles(view, block.text, undefined, seen);
-    return seen.found;
-  });
-  const order = new Map(gate.blocks.map((b, i) => [b.element, i]));
-  const roots = gateRoots([...gate.flagged, ...hits.map((b) => b.element)], order, doc);
+  const text = finish(readPageText([doc]));
+  const scan = scanText(view, text.text, (id) => ids.includes(id.query));
+  const [blocks] = finish(chooseBlocks(text, [doc], scan, gate.covered));
+  const roots = gateRoots(blocks!, new Map(blocks!.map((b, i) => [b, i])), doc);
   const later = roots.map((root) =>
     finish(pageSteps(root, url, { whole: false, sites: false, self: true })),
   );
-  return { gate, roots, candidates: [...first.candidates, ...later.flatMap((p) => p.candidates)] };
+  return {
+    gate,
+    text,
+    roots,
+    candidates: [...first.candidates, ...later.flatMap((p) => p.candidates)],
+  };
 }
 
 const URL_ = new URL('https://notes.example.com/post');
@@ -96,8 +100,8 @@ describe('the gate pass', () => {
 
   it('separates links set side by side without a space', () => {
     const doc = page(`<nav><a href="/">Home</a><a href="/p">${MAMBA}</a></nav>`);
-    const { gate, roots } = gated(doc, URL_, [MAMBA]);
-    expect(gate.blocks.map((b) => b.text)).toEqual([`Home ${MAMBA}`]);
+    const { text, roots } = gated(doc, URL_, [MAMBA]);
+    expect(text.text).toBe(`Home${SEP}${MAMBA}`);
     expect(roots.map((r) => r.localName)).toEqual(['nav']);
   });
 
@@ -105,12 +109,58 @@ describe('the gate pass', () => {
     const doc = page(
       `<main><p>Plain words only.</p><p>See arXiv:2312.00752 for details.</p><p>Or 10.48550/arXiv.2312.00752.</p></main>`,
     );
-    const { roots, candidates } = gated(doc, URL_, []);
+    const { roots, candidates } = gated(doc, URL_, [], ['2312.00752']);
     expect(roots.map((r) => r.textContent)).toEqual([
       'See arXiv:2312.00752 for details.',
       'Or 10.48550/arXiv.2312.00752.',
     ]);
     expect(new Set(candidates.map((c) => c.query))).toEqual(new Set(['2312.00752']));
+    // An identifier the catalog does not hold costs no second look.
+    expect(gated(doc, URL_, [], ['2401.00001']).roots).toEqual([]);
+  });
+
+  it('finds a title split inside a word by markup, or right after a block edge', () => {
+    const doc = page(
+      `<main><p>Read <b>Ma</b>mba: Linear-Time Sequence Modeling with Selective State Spaces now.</p><ul><li>Other things</li><li>${MAMBA}</li></ul></main>`,
+    );
+    const { roots } = gated(doc, URL_, [MAMBA]);
+    expect(roots.map((r) => r.localName)).toEqual(['p', 'li']);
+    const late = page(
+      `<main><p>${'Words before it. '.repeat(10)}Mamba: Linear-Time Sequence Mod<b>el</b>ing with Selective State Spaces.</p></main>`,
+    );
+    expect(gated(late, URL_, [MAMBA]).roots.map((r) => r.localName)).toEqual(['p']);
+  });
+
+  it('reads a shortened link whose URL is split over hidden spans (X)', () => {
+    const doc = page(
+      `<article><p>New paper: <a href="https://t.co/abc"><span aria-hidden="true">https://</span>arxiv.org/abs/2312.0075<span aria-hidden="true">2</span><span aria-hidden="true">…</span></a></p></article>`,
+    );
+    const { roots, candidates } = gated(doc, URL_, [], ['2312.00752']);
+    expect(roots.map((r) => r.localName)).toEqual(['p']);
+    expect(candidates.map((c) => c.query)).toEqual(['2312.00752']);
+  });
+
+  it('skips the links of a container a site detector read completely, not the others', () => {
+    const doc = page(
+      `<main><a href="https://arxiv.org/abs/2401.00001">before</a><dl id="rows"><dt><a href="/abs/2312.00752">arXiv:2312.00752</a> <a href="/pdf/2312.00752">pdf</a></dt></dl><a href="https://doi.org/10.1145/3394486.3403172">after</a></main>`,
+    );
+    const rows = doc.getElementById('rows')!;
+    const at = new URL('https://arxiv.org/list/cs.LG/recent');
+    const all = finish(gateSteps(doc, at)).links.map((c) => c.query);
+    expect(all).toEqual(['2401.00001', '2312.00752', '2312.00752', '10.1145/3394486.3403172']);
+    const rest = finish(gateSteps(doc, at, new Set(), [rows])).links.map((c) => c.query);
+    expect(rest).toEqual(['2401.00001', '10.1145/3394486.3403172']);
+  });
+
+  it('skips an identifier inside a link already read for it, and script text', () => {
+    const doc = page(
+      `<main><p><a href="https://arxiv.org/abs/2312.00752">arXiv:2312.00752</a></p>
+       <script>var t = "${MAMBA} arXiv:2312.00752";</script></main>`,
+    );
+    const { text, roots, candidates } = gated(doc, URL_, [MAMBA], ['2312.00752']);
+    expect(text.text).not.toContain('var t');
+    expect(roots).toEqual([]);
+    expect(candidates.map((c) => c.query)).toEqual(['2312.00752']);
   });
 });
 
@@ -129,7 +179,8 @@ describe('the gate on every fixture page', () => {
     const full = detectPage(doc, at);
     // A background that knows every title the full pass would ask about.
     const titles = full.filter((c) => c.kind === 'title').map((c) => c.query);
-    const { candidates } = gated(doc, at, titles);
+    const ids = full.filter((c) => c.kind !== 'title').map((c) => c.query);
+    const { candidates } = gated(doc, at, titles, ids);
     const mine = new Map<string, Candidate>();
     for (const c of candidates) if (!mine.has(candidateKey(c))) mine.set(candidateKey(c), c);
     const missing = full.filter((c) => mine.get(candidateKey(c))?.anchor !== c.anchor);

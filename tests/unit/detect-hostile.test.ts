@@ -69,9 +69,9 @@ describe('detection on hostile pages', { timeout: 60_000 }, () => {
     expect(detectPage(doc, new URL('https://www.reddit.com/r/x/'))).toEqual([]);
   });
 
-  it('stops at the message limit on a page with thousands of paper links', () => {
-    const rows = Array.from({ length: 3_000 }, (_, i) => {
-      const id = `2401.${String(10000 + i)}`;
+  it('stops at the candidate limit on a page with tens of thousands of paper links', () => {
+    const rows = Array.from({ length: MAX_CANDIDATES + 500 }, (_, i) => {
+      const id = `2401.${String(10000 + i).padStart(5, '0')}`;
       return `<li><a href="https://arxiv.org/abs/${id}">arXiv:${id}</a></li>`;
     });
     const found = detectPage(page(`<body><ul>${rows.join('')}</ul></body>`), url);

@@ -57,4 +57,10 @@ export const arxiv: SiteDetector = {
   matches: ['*://arxiv.org/*', '*://www.arxiv.org/*', '*://export.arxiv.org/*'],
   detect: (doc, url) => finish(arxivSteps(doc, url)),
   steps: arxivSteps,
+  // A listing without abstracts is rows of id, title, authors and subjects, all read above; one
+  // with abstracts (`/new`) keeps its text in the scan, for titles named in an abstract.
+  claims: (doc) =>
+    [...doc.querySelectorAll('#dlpage dl')].filter(
+      (dl) => dl.querySelector('dt') && !dl.querySelector('dd p'),
+    ),
 };
