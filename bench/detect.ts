@@ -64,6 +64,7 @@ function row(name: string, target: string, withExt: LoadResult[], without: LoadR
     'added ms (ext tasks, p50)': fmt(addedTaskMs),
     'added ms max run': fmt(Math.max(...withExt.map((r) => r.trace.extTaskMs))),
     'ext JS sampled ms': fmt(ext((r) => r.trace.extSampleMs)),
+    'floor: read text once ms': fmt(base((r) => r.floorMs ?? NaN)),
     'ext tasks': ext((r) => r.trace.extTasks),
     'max ext task ms': fmt(Math.max(...withExt.map((r) => r.trace.extMaxTaskMs))),
     'ext tasks >50ms': Math.max(...withExt.map((r) => r.trace.extLongTasks)),
@@ -161,6 +162,7 @@ export async function runDetectBench(args: string[]): Promise<void> {
             prefix,
             expected,
             label,
+            floor: browser === without,
           });
           if (run < warmup) continue;
           results[name]![browser === withExt ? 'with' : 'without'].push(result);

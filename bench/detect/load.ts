@@ -10,7 +10,24 @@ export interface LoadResult {
   marked: number;
   wrong: number;
   expected: number;
+  /** Without the extension: reading the page's text once from a fresh isolated world (FLOOR). */
+  floorMs?: number;
 }
+
+/**
+ * The least any content script that looks at a page's whole text pays: every text node's data
+ * read once with a native TreeWalker from an isolated world (fresh wrappers, as a content script
+ * has) and joined into one string, then serialized once for a message. Timed in the page with
+ * performance.now(), without a trace running.
+ */
+const FLOOR = `(() => {
+  const start = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const parts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.data);
+  JSON.stringify({ text: parts.join('\\ue000') });
+  return performance.now() - start;
+})()`;
 
 /**
  * Names a content-script frame for the profile table. The build is minified, so a frame is its
@@ -40,6 +57,8 @@ export async function loadOnce(
     prefix: string;
     expected: readonly { row: number; arxivId: string }[];
     label: Parameters<typeof summarizeTrace>[3];
+    /** Also time FLOOR (in the browser without the extension). */
+    floor?: boolean;
   },
 ): Promise<LoadResult> {
   const page = await context.newPage();
@@ -63,7 +82,21 @@ export async function loadOnce(
       }
       return { marked: marked.size, wrong };
     }, options.expected);
-    return { trace, longTasks, marked, wrong, expected: options.expected.length };
+    let floorMs: number | undefined;
+    if (options.floor) {
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const world = await cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: 'detect-bench-floor',
+      });
+      const timed = await cdp.send('Runtime.evaluate', {
+        expression: FLOOR,
+        contextId: world.executionContextId,
+        returnByValue: true,
+      });
+      floorMs = timed.result.value as number;
+    }
+    return { trace, longTasks, marked, wrong, expected: options.expected.length, floorMs };
   } finally {
     await page.close();
   }

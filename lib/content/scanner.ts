@@ -109,19 +109,13 @@ export async function scanRoots(
     found.push(...pass.candidates);
     for (const link of pass.gate?.covered ?? []) covered.add(link);
   }
-  const page = await runSteps(readPageText(roots as unknown as Node[], claimed), pause, {
-    cancelled,
-  });
-  if (!page) return 0;
-  const scan = await scanAll(page.text, scanText, pause);
+  const nodes = roots as unknown as Node[];
+  const text = await runSteps(readPageText(nodes, claimed), pause, { cancelled });
+  if (text === undefined) return 0;
+  const scan = await scanAll(text, scanText, pause);
   if (cancelled()) return 0;
-  const chosen = await runSteps(
-    chooseBlocks(page, roots as unknown as Node[], scan, covered),
-    pause,
-    {
-      cancelled,
-    },
-  );
+  const steps = chooseBlocks(nodes, claimed, text, scan, covered);
+  const chosen = await runSteps(steps, pause, { cancelled });
   if (!chosen) return 0;
   const blocks: TextBlock[] = [];
   for (const [r, blocksHere] of chosen.entries()) {

@@ -2,7 +2,7 @@ import { isSkipped } from './dom';
 import { TITLE_TAGS } from './generic';
 import { PLAIN_ARXIV_URL, resolveUrl } from './identifiers';
 import { ID_LIKE_HREF, linkCandidate } from './links';
-import { blockOf, pointAt, rootOf, type PageText } from './page-text';
+import { blockOf, textPointsAt } from './page-text';
 import type { TextScan } from './text-scan';
 import type { Candidate } from './types';
 
@@ -113,40 +113,38 @@ export function gateRoots(
   });
 }
 
-/** Offsets mapped to blocks per pause point. */
-const OFFSETS_PER_STEP = 256;
-
 /**
- * Per root, the blocks the background's offsets fall in, in document order: where a title may
- * start, and where a catalog identifier is written outside a link already read for it.
+ * Per root, the blocks the background's offsets in the page text fall in (the text readPageText
+ * read from `roots` without `skip`), in document order: where a title may start, and where a
+ * catalog identifier is written outside a link already read for it.
  */
 export function* chooseBlocks(
-  page: PageText,
   roots: readonly Node[],
+  skip: readonly Element[],
+  text: string,
   scan: TextScan,
   covered: ReadonlySet<Element>,
 ): Generator<void, Element[][]> {
   const chosen = roots.map(() => new Set<Element>());
-  const at = (offset: number, id: boolean) => {
-    const point = pointAt(page, offset);
+  const places = [
+    ...scan.heads.map((at) => ({ at, id: false })),
+    ...scan.ids.map((at) => ({ at, id: true })),
+  ].sort((a, b) => a.at - b.at);
+  const points = yield* textPointsAt(
+    roots,
+    skip,
+    text,
+    places.map((p) => p.at),
+  );
+  places.forEach(({ id }, i) => {
+    const point = points[i];
     if (!point) return;
     if (id) {
       const link = point.node.parentElement?.closest('a');
       if (link && covered.has(link)) return;
     }
-    const r = rootOf(page, point.index);
-    const block = blockOf(point.node, roots[r]!);
-    if (block) chosen[r]!.add(block);
-  };
-  let count = 0;
-  for (const [offsets, id] of [
-    [scan.heads, false],
-    [scan.ids, true],
-  ] as const) {
-    for (const offset of offsets) {
-      if (++count % OFFSETS_PER_STEP === 0) yield;
-      at(offset, id);
-    }
-  }
+    const block = blockOf(point.node, roots[point.root]!);
+    if (block) chosen[point.root]!.add(block);
+  });
   return chosen.map((set) => [...set]);
 }

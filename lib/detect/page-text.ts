@@ -2,10 +2,14 @@ import { isInline, isSkipped } from './dom';
 
 /**
  * The page's text as one string, read with a native TreeWalker: the cheapest way to look at every
- * word of a long page from a content script. A 50,000-node article costs a few milliseconds this
- * way, against ~200 ms for a walk that tracks blocks node by node in script (the gate before,
- * bench/detect). The string is only a first look (lib/detect/text-scan.ts finds where a catalog
- * title or identifier may start); the blocks around those places are then read exactly.
+ * word of a long page from a content script. The string is only a first look
+ * (lib/detect/text-scan.ts finds where a catalog title or identifier may start); the blocks
+ * around those places are then read exactly.
+ *
+ * The read keeps no reference to the nodes it passes: holding 20,000 text nodes' wrappers cost
+ * several times the walk itself (the isolated world makes a wrapper per node, and kept ones must
+ * be collected later). Places are mapped back to nodes by walking again, only when there are any
+ * (textPointsAt), and only while the page's text is still what was read.
  *
  * Text nodes are joined with SEP, because markup between two text nodes may be a block edge
  * ("…end.</p><p>Mamba…") or nothing at all ("<b>Ma</b>mba"): the background tries both readings.
@@ -17,33 +21,21 @@ export const SEP = '\ue000';
 /** At most this much text per scan: a longer page's tail is not searched for titles in prose. */
 export const MAX_PAGE_TEXT = 3_000_000;
 
-export interface PageText {
-  text: string;
-  /** The text nodes read, in document order, and where each one's data starts in `text`. */
-  nodes: Text[];
-  starts: number[];
-  /** Per root: the index of its first node in `nodes`. */
-  firstNode: number[];
-}
-
 const UNREAD = 'script, style, noscript, template, textarea, title';
 
 /** How many text nodes one step reads before it lets the caller pause (slices.ts). */
 const NODES_PER_STEP = 1024;
 
 /**
- * The text of `roots`, without the text of `skip` (containers a site detector reads completely:
- * SiteDetector.claims), which must lie inside the roots, in document order and not nested.
+ * Every text node of `roots` the page text holds, with its data and the index of its root, in
+ * document order; `skip` are containers left out (SiteDetector.claims), inside the roots, in
+ * document order and not nested. `visit` returns false to stop.
  */
-export function* readPageText(
+function* eachText(
   roots: readonly Node[],
-  skip: readonly Element[] = [],
-): Generator<void, PageText> {
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  const parts: string[] = [];
-  const firstNode: number[] = [];
-  let length = 0;
+  skip: readonly Element[],
+  visit: (node: Text, data: string, root: number) => boolean,
+): Generator<void, void> {
   // Each skipped container as its first and last text node: the walk jumps from one to the other.
   const jumps = new Map<Node, Node>();
   for (const container of skip) {
@@ -52,8 +44,9 @@ export function* readPageText(
     const last = doc.createTreeWalker(container, 4).lastChild();
     if (first && last) jumps.set(first, last);
   }
-  for (const root of roots) {
-    firstNode.push(nodes.length);
+  let length = 0;
+  for (let r = 0; r < roots.length; r++) {
+    const root = roots[r]!;
     const unread = new Set<Node>();
     if (root.nodeType === 1 || root.nodeType === 9) {
       for (const el of (root as ParentNode).querySelectorAll(UNREAD)) unread.add(el);
@@ -70,40 +63,62 @@ export function* readPageText(
       }
       const data = (node as Text).data;
       if (!data || (unread.size && unread.has(node.parentNode!))) continue;
-      if (length + data.length + 1 > MAX_PAGE_TEXT) break;
-      nodes.push(node as Text);
-      starts.push(length);
-      parts.push(data);
       length += data.length + 1;
+      if (length > MAX_PAGE_TEXT + 1 || visit(node as Text, data, r) === false) return;
     }
   }
-  return { text: parts.join(SEP), nodes, starts, firstNode };
 }
 
-/** The text node holding character `offset` of `text` (its index in `nodes`), and the offset in it. */
-export function pointAt(
-  page: PageText,
-  offset: number,
-): { node: Text; index: number; offset: number } | undefined {
-  const { starts, nodes } = page;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  const node = nodes[low];
-  return node && starts[low]! <= offset
-    ? { node, index: low, offset: offset - starts[low]! }
-    : undefined;
+/** The text of `roots` joined by SEP (see above). */
+export function* readPageText(
+  roots: readonly Node[],
+  skip: readonly Element[] = [],
+): Generator<void, string> {
+  const parts: string[] = [];
+  yield* eachText(roots, skip, (_, data) => {
+    parts.push(data);
+    return true;
+  });
+  return parts.join(SEP);
 }
 
-/** Which root (index into the roots read) a node index belongs to. */
-export function rootOf(page: PageText, nodeIndex: number): number {
-  let root = 0;
-  while (root + 1 < page.firstNode.length && page.firstNode[root + 1]! <= nodeIndex) root++;
-  return root;
+/** A place in the page text: a text node, the offset inside it, and its root's index. */
+export interface TextPoint {
+  node: Text;
+  offset: number;
+  root: number;
+}
+
+/**
+ * The text nodes holding `offsets` (ascending) of `text`, as readPageText read it from the same
+ * roots. Undefined for an offset the walk did not reach, or once the page's text no longer matches
+ * what was read (the page changed it meanwhile; its MutationObserver records bring a rescan).
+ */
+export function* textPointsAt(
+  roots: readonly Node[],
+  skip: readonly Element[],
+  text: string,
+  offsets: readonly number[],
+): Generator<void, (TextPoint | undefined)[]> {
+  const out: (TextPoint | undefined)[] = offsets.map(() => undefined);
+  let next = 0;
+  let at = 0;
+  if (!offsets.length) return out;
+  yield* eachText(roots, skip, (node, data, root) => {
+    if (
+      !text.startsWith(data, at) ||
+      (at + data.length < text.length && text[at + data.length] !== SEP)
+    ) {
+      return false;
+    }
+    const end = at + data.length;
+    for (; next < offsets.length && offsets[next]! <= end; next++) {
+      if (offsets[next]! >= at) out[next] = { node, offset: offsets[next]! - at, root };
+    }
+    at = end + 1;
+    return next < offsets.length;
+  });
+  return out;
 }
 
 /**

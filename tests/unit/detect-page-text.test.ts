@@ -3,7 +3,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { hash32, hash53, normalizeTitle } from '@/lib/catalog/identifiers';
 import { SCAN_CHUNK, SCAN_OVERLAP, scanAll } from '@/lib/content/lookup-client';
-import { blockOf, MAX_PAGE_TEXT, pointAt, readPageText, rootOf, SEP } from '@/lib/detect/page-text';
+import { blockOf, MAX_PAGE_TEXT, readPageText, SEP, textPointsAt } from '@/lib/detect/page-text';
 import { arxiv } from '@/lib/detect/sites/arxiv';
 import { finish } from '@/lib/detect/steps';
 import { scanText } from '@/lib/detect/text-scan';
@@ -13,30 +13,42 @@ function page(html: string): Document {
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
+/** The text nodes at `offsets` of the text read from `roots`, as the scanner maps them. */
+function pointsAt(roots: Node[], text: string, offsets: number[]) {
+  return finish(textPointsAt(roots, [], text, offsets));
+}
+
 describe('the page text read natively', () => {
   it('joins text nodes with SEP, leaves script and style out, and maps offsets back', () => {
     const doc = page(
       `<main><p>Read <b>Ma</b>mba now.</p><style>p{}</style><script>var x = 1;</script><p>End</p></main>`,
     );
     const text = finish(readPageText([doc]));
-    expect(text.text).toBe(['Read ', 'Ma', 'mba now.', 'End'].join(SEP));
-    const at = text.text.indexOf('mba');
-    const point = pointAt(text, at)!;
-    expect(point.node.data).toBe('mba now.');
-    expect(point.offset).toBe(0);
-    expect(pointAt(text, at + 4)!.offset).toBe(4);
-    expect(blockOf(point.node, doc)!.localName).toBe('p');
+    expect(text).toBe(['Read ', 'Ma', 'mba now.', 'End'].join(SEP));
+    const at = text.indexOf('mba');
+    const [point, later, end] = pointsAt([doc], text, [at, at + 4, text.indexOf('End')]);
+    expect(point!.node.data).toBe('mba now.');
+    expect(point!.offset).toBe(0);
+    expect(later!.offset).toBe(4);
+    expect(end!.node.data).toBe('End');
+    expect(blockOf(point!.node, doc)!.localName).toBe('p');
   });
 
   it('keeps each root apart, and says which root an offset belongs to', () => {
     const doc = page(`<div id="a">First root</div><div id="b"><span>Second root</span></div>`);
     const roots = [doc.getElementById('a')!, doc.getElementById('b')!];
     const text = finish(readPageText(roots));
-    const point = pointAt(text, text.text.indexOf('Second'))!;
-    expect(rootOf(text, point.index)).toBe(1);
-    expect(rootOf(text, pointAt(text, 0)!.index)).toBe(0);
+    const [first, second] = pointsAt(roots, text, [0, text.indexOf('Second')]);
+    expect([first!.root, second!.root]).toEqual([0, 1]);
     // Text directly in an inline root belongs to the root itself.
-    expect(blockOf(point.node, roots[1]!)).toBe(roots[1]);
+    expect(blockOf(second!.node, roots[1]!)).toBe(roots[1]);
+  });
+
+  it('maps nothing once the page changed its text after the read', () => {
+    const doc = page(`<main><p>Alpha words</p><p>Beta words</p></main>`);
+    const text = finish(readPageText([doc]));
+    doc.querySelector('p')!.textContent = 'Changed';
+    expect(pointsAt([doc], text, [text.indexOf('Beta')])).toEqual([undefined]);
   });
 
   it('gives no block for text under a hidden ancestor or inside our markers', () => {
@@ -44,18 +56,16 @@ describe('the page text read natively', () => {
       `<main><div style="display: none"><p>Hidden words</p></div><span data-paperpeek><i>ours</i></span></main>`,
     );
     const text = finish(readPageText([doc]));
-    for (const word of ['Hidden', 'ours']) {
-      const point = pointAt(text, text.text.indexOf(word))!;
-      expect(blockOf(point.node, doc)).toBeUndefined();
-    }
+    const points = pointsAt([doc], text, [text.indexOf('Hidden'), text.indexOf('ours')]);
+    expect(points.map((p) => blockOf(p!.node, doc))).toEqual([undefined, undefined]);
   });
 
   it('stops reading at MAX_PAGE_TEXT, at a node edge', () => {
     const chunk = 'word '.repeat(200_000);
     const doc = page(`<main>${Array.from({ length: 4 }, () => `<p>${chunk}</p>`).join('')}</main>`);
     const text = finish(readPageText([doc]));
-    expect(text.text.length).toBeLessThanOrEqual(MAX_PAGE_TEXT);
-    expect(text.nodes.length).toBe(2);
+    expect(text.length).toBeLessThanOrEqual(MAX_PAGE_TEXT);
+    expect(text.split(SEP)).toHaveLength(2);
   });
 });
 
@@ -114,10 +124,10 @@ describe('containers a site detector reads completely', () => {
     const doc = page(html);
     const claimed = arxiv.claims!(doc);
     expect(claimed.map((el) => el.id)).toEqual(['articles']);
-    const text = finish(readPageText([doc], claimed)).text;
+    const text = finish(readPageText([doc], claimed));
     expect(text).not.toContain('Linear-Time Sequence Modeling');
     expect(text).not.toContain('arXiv:2312.00752');
-    expect(finish(readPageText([doc])).text).toContain('Linear-Time Sequence Modeling');
+    expect(finish(readPageText([doc]))).toContain('Linear-Time Sequence Modeling');
     // What lies around the list is still read.
     expect(text).toContain('New submissions (showing 3 of 3 entries)');
     const withAbstracts = page(
@@ -134,6 +144,6 @@ describe('containers a site detector reads completely', () => {
       `<main><p>one</p><ul id="a"><li>skip <b>me</b></li><li>too</li></ul><p>two</p><ul id="b"><li>gone</li></ul><p>three</p></main>`,
     );
     const skip = [doc.getElementById('a')!, doc.getElementById('b')!];
-    expect(finish(readPageText([doc], skip)).text).toBe(['one', 'two', 'three'].join(SEP));
+    expect(finish(readPageText([doc], skip))).toBe(['one', 'two', 'three'].join(SEP));
   });
 });
