@@ -37,6 +37,18 @@ function hidden(el: Element, root: Node): boolean {
   return false;
 }
 
+/** The index of the last of `all` inside `container`, from `first`, which is inside it. */
+function lastInside(all: NodeListOf<Element>, first: number, container: Element): number {
+  let low = first;
+  let high = all.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (container.contains(all[mid]!)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /**
  * Identifier links below `root`. `known` holds the candidate keys found before (a site layout's
  * rows): an arXiv link whose plain URL gives one of those is covered without parsing it again, the
@@ -54,19 +66,19 @@ export function* gateSteps(
     return { links, covered };
   }
   const all = (root as ParentNode).querySelectorAll('a[href]');
-  // A claimed container's links (SiteDetector.claims) are one run of `all`, in document order:
-  // from its first link, that many are skipped.
-  const runs = new Map<Element, number>();
+  // A claimed container's links (SiteDetector.claims) are one run of `all`, in document order: from
+  // its first link, the run's end is found by bisection rather than by listing its links again.
+  const claims = new Map<Element, Element>();
   for (const container of claimed) {
     const first = container.querySelector('a[href]');
-    if (first) runs.set(first, container.querySelectorAll('a[href]').length);
+    if (first) claims.set(first, container);
   }
   for (let i = 0; i < all.length; i++) {
     if (i % LINKS_PER_STEP === LINKS_PER_STEP - 1) yield;
     const link = all[i]!;
-    const run = runs.size ? runs.get(link) : undefined;
-    if (run) {
-      i += run - 1;
+    const container = claims.size ? claims.get(link) : undefined;
+    if (container) {
+      i = lastInside(all, i, container);
       continue;
     }
     const href = link.getAttribute('href')!;
