@@ -133,6 +133,22 @@ function mayBeTitle(
 }
 
 /**
+ * Each word that starts the head (first three words) of some catalog title, with the word counts
+ * of the titles under that head. One 32-bit hash probe per word.
+ */
+function* headHits(
+  index: TitleIndexView,
+  words: TitleWords,
+): Generator<{ i: number; counts: number[] }> {
+  const { word, edge } = words;
+  for (let i = 0; i + HEAD_WORDS <= word.length; i++) {
+    if (!(edge[i]! & FIRST)) continue;
+    const positions = index.headPositions(hash32(`${word[i]} ${word[i + 1]} ${word[i + 2]}`));
+    if (positions.length) yield { i, counts: [...new Set(positions.map(index.wordCount))] };
+  }
+}
+
+/**
  * Every catalog title in `text`, longest match first at each word, without overlaps.
  * `heads.found` turns true when some word starts what may be a catalog title outside prose (a
  * whole title, or one cut short), whatever the prose rules say: the content script then reads
@@ -147,11 +163,10 @@ export function findTitles(
   const words = titleWords(text);
   const { word, edge } = words;
   const hits: ProseHit[] = [];
-  for (let i = 0; i + HEAD_WORDS <= word.length && hits.length < maxHits; i++) {
-    if (!(edge[i]! & FIRST)) continue;
-    const positions = index.headPositions(hash32(`${word[i]} ${word[i + 1]} ${word[i + 2]}`));
-    if (!positions.length) continue;
-    const counts = [...new Set(positions.map(index.wordCount))];
+  let next = 0;
+  for (const { i, counts } of headHits(index, words)) {
+    if (hits.length >= maxHits) break;
+    if (i < next) continue;
     if (!heads.found) heads.found = mayBeTitle(index, text, words, i, counts);
     const lengths = counts
       .filter((n) => n >= MIN_PROSE_WORDS && n <= MAX_TITLE_WORDS && i + n <= word.length)
@@ -172,7 +187,7 @@ export function findTitles(
       // catalog's title, and neither is the tail of a quotation opened before the match.
       if (OPENING_QUOTE.test(text[start]!) !== CLOSING_QUOTE.test(closers)) continue;
       hits.push({ position, start, end: end + closers.length });
-      i += n - 1;
+      next = i + n;
       break;
     }
   }
@@ -186,13 +201,9 @@ export function findTitles(
  */
 export function titleStarts(index: TitleIndexView, text: string, limit = 10_000): number[] {
   const words = titleWords(text);
-  const { word, edge } = words;
   const out: number[] = [];
-  for (let i = 0; i + HEAD_WORDS <= word.length && out.length < limit; i++) {
-    if (!(edge[i]! & FIRST)) continue;
-    const positions = index.headPositions(hash32(`${word[i]} ${word[i + 1]} ${word[i + 2]}`));
-    if (!positions.length) continue;
-    const counts = [...new Set(positions.map(index.wordCount))];
+  for (const { i, counts } of headHits(index, words)) {
+    if (out.length >= limit) break;
     if (mayBeTitle(index, text, words, i, counts)) out.push(words.start[i]!);
   }
   return out;

@@ -1,11 +1,23 @@
 import { pushAll, titleCandidate } from '../clean';
-import { textOf } from '../dom';
+import { collapse, textOf } from '../dom';
 import { hrefCandidate, idCandidate } from '../identifiers';
 import { finish } from '../steps';
 import type { Candidate, SiteDetector } from '../types';
 
 /** Listing and search rows per pause point: a 5,000-row listing must not be one long task. */
 const ROWS_PER_STEP = 50;
+
+/**
+ * A listing row's title: `<span class="descriptor">Title:</span> text` (cleanTitle drops the label)
+ * is read natively; a title with more markup (rendered math) takes the full text reader.
+ */
+function listTitle(title: Element): string | undefined {
+  const only = title.firstElementChild;
+  if (title.childElementCount === 1 && only!.classList.contains('descriptor')) {
+    return collapse(title.textContent ?? '');
+  }
+  return textOf(title);
+}
 
 function* arxivSteps(doc: ParentNode, url: URL): Generator<void, Candidate[]> {
   const out: Candidate[] = [];
@@ -33,7 +45,7 @@ function* arxivSteps(doc: ParentNode, url: URL): Generator<void, Candidate[]> {
         'site',
         anchor,
       ),
-      title ? titleCandidate(textOf(title), 'site', title) : undefined,
+      title ? titleCandidate(listTitle(title), 'site', title) : undefined,
     );
   }
   // Search: `li.arxiv-result` with `p.list-title a` (abs URL) and `p.title`.
