@@ -7,8 +7,9 @@
  *   stamps the first reading-list row in the DOM and every text of `#result-count`, each followed
  *   by rAF + setTimeout, i.e. the end of the frame that shows it. "First rows" is that frame for
  *   the first row; "whole list" the one whose count reads the full total. DOMContentLoaded (every
- *   module script fetched and run) splits script cost from data cost. The harness only waits for
- *   the stamps and reads them, so Playwright's round trips are not in the figures.
+ *   module script fetched and run) splits script cost from data cost. The page reports its stamps
+ *   through a binding and the harness evaluates nothing in it while it opens, so neither
+ *   Playwright's round trips nor its injected script are in the figures.
  * - floor: every run also opens `bench-blank.html` (entrypoints/bench-blank: the manager's CSS, one
  *   static row and count, no script) right before the manager, same profile and stamps. Any
  *   extension page pays that floor on this machine; "manager − blank" (paired per run) is the
@@ -35,7 +36,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import type { Entry, ReadingStatus } from '../lib/reading-list/entry';
 import { DEFAULT_SORT, filterEntries, sortEntries } from '../lib/reading-list/query';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
@@ -164,6 +165,7 @@ async function benchSize(
     // tsx keeps function names with a `__name` helper that functions sent to the page call.
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await context.addInitScript({ content: STAMPS_SCRIPT });
+    await listenForStamps(context);
     // Every build's worker running means every extension is loaded.
     while (context.serviceWorkers().length < (opts.compare ? 2 : 1))
       await context.waitForEvent('serviceworker');
@@ -265,23 +267,38 @@ async function seed(page: Page, entries: Entry[]) {
  * reading-list row is first in the DOM, and every text `#result-count` shows, each with the end
  * of the frame after it (rAF runs before the frame is painted; the task after it, once it has
  * been). Timing in the page leaves out Playwright's round trips, which added ~90 ms when the
- * harness polled from outside.
+ * harness polled from outside. Each finished stamp is reported through a binding (REPORT), so
+ * the harness never evaluates anything in the page while it opens: waiting with
+ * page.waitForFunction injected Playwright's script (20-60 ms of the page's main thread, in a
+ * trace) and polled every frame, landing at random inside the window being timed.
  */
+const REPORT = '__ppReportStamps';
 const STAMPS_SCRIPT = `(() => {
   const stamps = (globalThis.__ppStamps = { rows: null, counts: [] });
   const afterFrame = (done) => requestAnimationFrame(() => setTimeout(() => done(performance.now())));
   const observer = new MutationObserver(() => {
     if (!stamps.rows && document.querySelector(${JSON.stringify(LIST)})) {
       const rows = (stamps.rows = { dom: performance.now(), frame: null });
-      afterFrame((t) => (rows.frame = t));
+      afterFrame((t) => ((rows.frame = t), report()));
     }
     const text = document.getElementById('result-count')?.textContent ?? null;
     if (text !== null && text !== stamps.counts.at(-1)?.text) {
       const count = { text, dom: performance.now(), frame: null };
       stamps.counts.push(count);
-      afterFrame((t) => (count.frame = t));
+      afterFrame((t) => ((count.frame = t), report()));
     }
   });
+  const report = () => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    globalThis.${REPORT}?.({
+      href: location.href,
+      timeOrigin: performance.timeOrigin,
+      rows: stamps.rows,
+      counts: stamps.counts,
+      scripts: nav ? nav.domContentLoadedEventStart : 0,
+    });
+  };
+  document.addEventListener('DOMContentLoaded', () => setTimeout(report));
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
@@ -295,30 +312,42 @@ type Open = {
   scripts: number;
 };
 
+type Report = {
+  href: string;
+  timeOrigin: number;
+  rows: { dom: number; frame: number | null } | null;
+  counts: { text: string; dom: number; frame: number | null }[];
+  scripts: number;
+};
+/** The open waiting for its page's stamps (one page, one open at a time). */
+let onReport: ((report: Report) => void) | null = null;
+
+/** Lets every page of `context` report its stamps (STAMPS_SCRIPT) to the open waiting for them. */
+async function listenForStamps(context: BrowserContext) {
+  await context.exposeBinding(REPORT, (_source, report: Report) => onReport?.(report));
+}
+
 /** One open of `url`, timed by the page's own stamps (STAMPS_SCRIPT); `total` is the full count. */
 async function openOnce(page: Page, url: string, total: string): Promise<Open> {
+  // Reports from the page being left are told apart by their document's start time.
+  const since = Date.now() - 1;
+  const done = new Promise<Open>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${url} never showed ${total}`)), 30_000);
+    onReport = (r) => {
+      const whole = r.counts.find((c) => c.text === total);
+      if (r.href !== url || r.timeOrigin < since) return;
+      if (!r.rows?.frame || !whole?.frame || !r.scripts) return;
+      clearTimeout(timer);
+      onReport = null;
+      resolve({
+        rows: { dom: r.rows.dom, frame: r.rows.frame },
+        whole: { dom: whole.dom, frame: whole.frame },
+        scripts: r.scripts,
+      });
+    };
+  });
   await page.goto(url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction(
-    (summary) => {
-      type Stamps = {
-        rows: { dom: number; frame: number | null } | null;
-        counts: { text: string; dom: number; frame: number | null }[];
-      };
-      const stamps = (globalThis as unknown as { __ppStamps?: Stamps }).__ppStamps;
-      const whole = stamps?.counts.find((c) => c.text === summary);
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      if (!stamps?.rows?.frame || !whole?.frame || !nav?.domContentLoadedEventStart) return null;
-      return { rows: stamps.rows, whole, scripts: nav.domContentLoadedEventStart };
-    },
-    total,
-    { timeout: 30_000 },
-  );
-  const { rows, whole, scripts } = (await handle.jsonValue()) as Open;
-  return {
-    rows: { dom: rows.dom, frame: rows.frame },
-    whole: { dom: whole.dom, frame: whole.frame },
-    scripts,
-  };
+  return done;
 }
 
 /** Runs in the page: one input event, then time to the DOM showing it and to the next frame. */

@@ -16,6 +16,8 @@ interface Props extends RowHandlers {
   allSelected: boolean;
   someSelected: boolean;
   onSelectAll: () => void;
+  /** Only the newest entries are read yet: a window's worth of them in flow, not virtualized. */
+  firstScreen?: boolean;
 }
 
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
@@ -25,13 +27,25 @@ const COLUMNS: { key: SortKey; label: string; className: string }[] = [
   { key: 'added', label: 'Added', className: 'col-added' },
 ];
 
+/** Rows that fill a window of this height at the shortest row height (a title and a meta line). */
+function rowsToFill(height: number): number {
+  return Math.ceil(height / 64);
+}
+
 /**
  * The list, virtualized: only the rows in view (plus a few) exist in the DOM, so 10,000 entries
  * open and filter as fast as 100. Rows are measured after render because tags and notes make
  * their heights differ.
+ *
+ * The first screen (the newest entries, before the whole list is read) is not virtualized: a
+ * window's worth of the same rows in normal flow. Measuring rows as they mount forces layout and
+ * re-renders the list inside the first commit, which was most of that frame's cost; in flow, the
+ * rows need no measuring to sit where they belong. The same row slots (same keys) become the
+ * virtualizer's once the whole list is there, so nothing is re-created or moves.
  */
 export function EntryList(props: Props) {
   const { entries, activeIndex, focusRequest } = props;
+  const flow = props.firstScreen === true;
   const scrollRef = useRef<HTMLDivElement>(null);
   // Stable while the entries are: the virtualizer recomputes every row's position (all 10,000)
   // whenever this function changes, which a new arrow on every render did, ~90 ms per open.
@@ -39,7 +53,7 @@ export function EntryList(props: Props) {
   // The project does not use the React Compiler, so the virtualizer's unmemoizable API is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: entries.length,
+    count: flow ? 0 : entries.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 76,
     overscan: 8,
@@ -47,11 +61,15 @@ export function EntryList(props: Props) {
     // in view instead of rendering them only after a measuring pass.
     initialRect: { width: window.innerWidth, height: window.innerHeight },
     getItemKey,
+    // Unrounded (the default rounds each row to whole pixels): rows then sit exactly where the
+    // first screen's rows in flow sat, instead of drifting by half pixels that add up down the list.
+    measureElement: (element, entry) =>
+      entry?.borderBoxSize[0]?.blockSize ?? element.getBoundingClientRect().height,
   });
 
   useEffect(() => {
     if (focusRequest === 0 || activeIndex < 0) return;
-    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    if (!flow) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
     // The row may only exist after the scroll renders it.
     const frame = requestAnimationFrame(() => {
       scrollRef.current
@@ -59,7 +77,15 @@ export function EntryList(props: Props) {
         ?.focus();
     });
     return () => cancelAnimationFrame(frame);
+    // Not on `flow`: the whole list arriving must not pull focus back to the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest, activeIndex, virtualizer]);
+
+  const items: { key: string | number | bigint; index: number; start: number }[] = flow
+    ? entries
+        .slice(0, rowsToFill(window.innerHeight))
+        .map((entry, index) => ({ key: entry.id, index, start: 0 }))
+    : virtualizer.getVirtualItems();
 
   return (
     <section className="list-panel" aria-label="Saved papers">
@@ -101,17 +127,17 @@ export function EntryList(props: Props) {
           aria-label="Reading list"
           data-list="reading-list"
           className="list"
-          style={{ height: virtualizer.getTotalSize() }}
+          style={flow ? undefined : { height: virtualizer.getTotalSize() }}
         >
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const entry = entries[item.index]!;
             return (
               <div
                 key={item.key}
-                ref={virtualizer.measureElement}
+                ref={flow ? undefined : virtualizer.measureElement}
                 data-index={item.index}
-                className="row-slot"
-                style={{ transform: `translateY(${item.start}px)` }}
+                className={flow ? 'row-slot in-flow' : 'row-slot'}
+                style={flow ? undefined : { transform: `translateY(${item.start}px)` }}
               >
                 <EntryRow
                   entry={entry}

@@ -1,5 +1,4 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
-import type { UserDb } from '@/lib/reading-list/db';
 import type { Entry } from '@/lib/reading-list/entry';
 import {
   defaultDir,
@@ -10,7 +9,9 @@ import {
   visibleSelection,
   type SortKey,
 } from '@/lib/reading-list/query';
+import { AfterPaint } from './after-paint';
 import { BulkBar } from './BulkBar';
+import type { DbHandle } from './db-handle';
 import { EmptyState } from './EmptyState';
 import { EntryList } from './EntryList';
 import { FacetPanel } from './FacetPanel';
@@ -26,7 +27,7 @@ import { useShortcuts } from './use-shortcuts';
 const NO_ENTRIES: Entry[] = [];
 
 interface Props {
-  db: UserDb;
+  db: DbHandle;
   /**
    * Export and import controls for the toolbar, given the whole list and the selection; `loading`
    * while only the first screen has been read (shown, so the toolbar does not shift, but not yet
@@ -182,6 +183,7 @@ export function Manager({ db, renderActions }: Props) {
               allSelected={targets.length === order.length}
               someSelected={targets.length > 0}
               onSelectAll={() => selection.toggleAll(order)}
+              firstScreen={!ready}
               onActivate={setActiveId}
               onToggle={(id, range) => {
                 setActiveId(id);
@@ -209,7 +211,10 @@ export function Manager({ db, renderActions }: Props) {
         </main>
       </div>
       <UndoToast toast={actions.toast} onDismiss={actions.dismiss} />
-      <HelpPanel open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {/* A closed dialog the first frame does not show, but its table would cost that frame. */}
+      <AfterPaint>
+        <HelpPanel open={helpOpen} onClose={() => setHelpOpen(false)} />
+      </AfterPaint>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import type { UserDb } from '@/lib/reading-list/db';
 import type { Entry } from '@/lib/reading-list/entry';
 import { FIRST_SCREEN, USER_DB_NAME } from '@/lib/reading-list/newest-raw';
+import type { DbHandle } from './db-handle';
 
 export { FIRST_SCREEN };
 
@@ -11,15 +11,17 @@ declare global {
   }
 }
 
-const started = new WeakMap<UserDb, Promise<Entry[]>>();
+const started = new WeakMap<DbHandle, Promise<Entry[]>>();
 /** Reads that have finished, by the time React first renders more often than not. */
-const settled = new WeakMap<UserDb, Entry[]>();
+const settled = new WeakMap<DbHandle, Entry[]>();
 
-/** The newest FIRST_SCREEN entries: a short reversed read on the `addedAt` index. */
-function readFirstScreen(db: UserDb): Promise<Entry[]> {
-  return db
-    .open()
-    .then(() => db.entries.orderBy('addedAt').reverse().limit(FIRST_SCREEN).toArray());
+/** The newest FIRST_SCREEN entries through Dexie: a short reversed read on the `addedAt` index. */
+function readFirstScreen(handle: DbHandle): Promise<Entry[]> {
+  return handle
+    .get()
+    .then((db) =>
+      db.open().then(() => db.entries.orderBy('addedAt').reverse().limit(FIRST_SCREEN).toArray()),
+    );
 }
 
 /**
@@ -27,38 +29,33 @@ function readFirstScreen(db: UserDb): Promise<Entry[]> {
  * manager's other results. Where it found no list or failed, Dexie reads instead (it creates the
  * database, or reports the failure in its own words).
  */
-function takeEarlyRead(db: UserDb): Promise<Entry[]> | undefined {
+function takeEarlyRead(handle: DbHandle): Promise<Entry[]> | undefined {
   const early = typeof window === 'undefined' ? undefined : window.paperpeekFirstScreen;
-  if (!early || db.name !== USER_DB_NAME) return undefined;
+  if (!early || handle.name !== USER_DB_NAME) return undefined;
   delete window.paperpeekFirstScreen;
   return early.then(
-    (entries) => (entries ? entries.map((e) => Object.freeze(e)) : readFirstScreen(db)),
-    () => readFirstScreen(db),
+    (entries) => (entries ? entries.map((e) => Object.freeze(e)) : readFirstScreen(handle)),
+    () => readFirstScreen(handle),
   );
 }
 
 /**
  * Starts the first-screen read now. The manager page calls this as soon as its script runs, before
- * React mounts: opening the database and reading takes a round trip to the browser process per
- * step, which then overlaps React's first render instead of following it. Usually the page's head
- * script began the read earlier still.
+ * React mounts, so that a read not begun by the page's head script overlaps React's first render
+ * instead of following it. Dexie is not loaded for it when the head script's read succeeds.
  */
-export function startFirstScreen(db: UserDb): void {
-  if (started.has(db)) return;
-  const early = takeEarlyRead(db);
-  // Dexie's connection, for the whole list read after the first screen; opening takes round trips
-  // to the browser process, not main-thread time.
-  if (early) db.open().catch(() => {});
-  const read = early ?? readFirstScreen(db);
+export function startFirstScreen(handle: DbHandle): void {
+  if (started.has(handle)) return;
+  const read = takeEarlyRead(handle) ?? readFirstScreen(handle);
   // Handled here so that a failure before React mounts is not logged as unhandled; the manager
   // still gets it from takeFirstScreen and shows it.
   read.then(
     (entries) => {
-      if (started.get(db) === read) settled.set(db, entries);
+      if (started.get(handle) === read) settled.set(handle, entries);
     },
     () => {},
   );
-  started.set(db, read);
+  started.set(handle, read);
 }
 
 /**
@@ -66,11 +63,11 @@ export function startFirstScreen(db: UserDb): void {
  * the manager then renders its first screen in its very first render instead of a loading frame
  * and a second render.
  */
-export function takeSettledFirstScreen(db: UserDb): Entry[] | undefined {
-  const entries = settled.get(db);
+export function takeSettledFirstScreen(handle: DbHandle): Entry[] | undefined {
+  const entries = settled.get(handle);
   if (entries) {
-    settled.delete(db);
-    started.delete(db);
+    settled.delete(handle);
+    started.delete(handle);
   }
   return entries;
 }
@@ -79,9 +76,9 @@ export function takeSettledFirstScreen(db: UserDb): Entry[] | undefined {
  * The read startFirstScreen began, handed out once (a later mount reads afresh, so it never shows
  * a stale screen), or a new read when none was started.
  */
-export function takeFirstScreen(db: UserDb): Promise<Entry[]> {
-  const read = started.get(db) ?? readFirstScreen(db);
-  started.delete(db);
-  settled.delete(db);
+export function takeFirstScreen(handle: DbHandle): Promise<Entry[]> {
+  const read = started.get(handle) ?? readFirstScreen(handle);
+  started.delete(handle);
+  settled.delete(handle);
   return read;
 }

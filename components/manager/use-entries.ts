@@ -1,7 +1,7 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
-import type { UserDb } from '@/lib/reading-list/db';
 import type { Entry } from '@/lib/reading-list/entry';
+import { afterPaint } from './after-paint';
+import type { DbHandle } from './db-handle';
 import { takeFirstScreen, takeSettledFirstScreen } from './first-screen';
 
 export type EntriesState =
@@ -19,21 +19,6 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Runs `then` once the next frame is painted, or after 200 ms in a tab that paints nothing (a
- * hidden tab gets no animation frames).
- */
-function afterPaint(then: () => void) {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    then();
-  };
-  requestAnimationFrame(() => setTimeout(once));
-  setTimeout(once, 200);
-}
-
-/**
  * Every entry of the reading list, kept current: Dexie's liveQuery re-runs the read whenever the
  * list changes, here or in another extension page (the popup, a content script's save through the
  * background), so the manager never shows a stale list.
@@ -41,8 +26,9 @@ function afterPaint(then: () => void) {
  * Two reads on open. The newest entries (first-screen.ts, usually started by the page's head
  * script) fill the first screen in the default order; once it is painted, the whole list is read
  * in primary-key order (one IndexedDB getAll) and sorted in memory, where the manager sorts anyway.
+ * Dexie itself (db-handle.ts) loads only then.
  */
-export function useEntries(db: UserDb): EntriesState {
+export function useEntries(db: DbHandle): EntriesState {
   // Usually the first screen was read before React's first render: then that render shows it.
   const [early] = useState(() => takeSettledFirstScreen(db));
   const [state, setState] = useState<EntriesState>(() =>
@@ -51,6 +37,7 @@ export function useEntries(db: UserDb): EntriesState {
   useEffect(() => {
     let subscription: { unsubscribe: () => void } | undefined;
     let stopped = false;
+    let cancelPaint = () => {};
     const fail = (error: unknown) => {
       if (!stopped) setState({ phase: 'failed', error: messageOf(error) });
     };
@@ -61,23 +48,27 @@ export function useEntries(db: UserDb): EntriesState {
       if (stopped) return;
       // Opened first on purpose: a liveQuery on a database that fails to open waits for it to
       // open and never reports the failure, which would leave the page loading forever.
-      db.open().then(() => {
-        if (stopped) return;
-        subscription = liveQuery(() => db.entries.toArray()).subscribe({
-          next: (entries) => setState({ phase: 'ready', entries }),
-          error: fail,
-        });
-      }, fail);
+      Promise.all([db.get(), import('./live-entries')])
+        .then(([userDb, { watchEntries }]) => userDb.open().then(() => ({ userDb, watchEntries })))
+        .then(({ userDb, watchEntries }) => {
+          if (stopped) return;
+          subscription = watchEntries(
+            userDb,
+            (entries) => setState({ phase: 'ready', entries }),
+            fail,
+          );
+        }, fail);
     };
-    if (early) afterPaint(live);
+    if (early) cancelPaint = afterPaint(live);
     else
       takeFirstScreen(db).then((entries) => {
         if (stopped) return;
         setState((s) => (s.phase === 'loading' ? { phase: 'first', entries } : s));
-        afterPaint(live);
+        cancelPaint = afterPaint(live);
       }, fail);
     return () => {
       stopped = true;
+      cancelPaint();
       subscription?.unsubscribe();
     };
   }, [db, early]);

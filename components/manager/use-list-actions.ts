@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { UserDb } from '@/lib/reading-list/db';
 import type { Entry, ReadingStatus } from '@/lib/reading-list/entry';
 import { STATUS_LABELS } from '@/lib/reading-list/query';
+import type { DbHandle } from './db-handle';
 import type { Toast } from './UndoToast';
 
-// The writes (and zod, which validates them) load on the first edit, not with the page.
-const writes = () => import('@/lib/reading-list/entries');
+// The writes (and zod, which validates them) load on the first edit, not with the page; Dexie
+// has usually loaded by then (use-entries.ts reads the whole list with it).
+const writes = (db: DbHandle) =>
+  Promise.all([import('@/lib/reading-list/entries'), db.get()] as const);
 
 const UNDO_MS = 15_000;
 const INFO_MS = 6_000;
@@ -22,7 +24,7 @@ function messageOf(error: unknown): string {
  * Every write the manager makes, each reported in a toast: what changed, with Undo for a delete,
  * or why it failed (the write functions validate first, so a failure changed nothing).
  */
-export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
+export function useListActions(db: DbHandle, onDeleted: (ids: string[]) => void) {
   const [toast, setToast] = useState<Toast | null>(null);
 
   useEffect(() => {
@@ -42,8 +44,8 @@ export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
   const restore = useCallback(
     (entries: Entry[]) =>
       run('undo the delete', async () => {
-        const { restoreEntries } = await writes();
-        const restored = await restoreEntries(db, entries);
+        const [{ restoreEntries }, userDb] = await writes(db);
+        const restored = await restoreEntries(userDb, entries);
         setToast({ kind: 'info', message: `Restored ${papers(restored.length)}.` });
       }),
     [db, run],
@@ -53,8 +55,8 @@ export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
     (ids: string[]) =>
       run('delete', async () => {
         if (!ids.length) return;
-        const { deleteEntries } = await writes();
-        const removed = await deleteEntries(db, ids);
+        const [{ deleteEntries }, userDb] = await writes(db);
+        const removed = await deleteEntries(userDb, ids);
         onDeleted(removed.map((entry) => entry.id));
         setToast({
           kind: 'undo',
@@ -68,8 +70,8 @@ export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
   const setStatus = useCallback(
     (ids: string[], status: ReadingStatus, announce: boolean) =>
       run('change the status', async () => {
-        const { updateEntries } = await writes();
-        const changed = await updateEntries(db, ids, { status });
+        const [{ updateEntries }, userDb] = await writes(db);
+        const changed = await updateEntries(userDb, ids, { status });
         if (announce)
           setToast({
             kind: 'info',
@@ -82,9 +84,9 @@ export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
   const changeTag = useCallback(
     (ids: string[], tag: string, add: boolean) =>
       run(add ? 'add the tag' : 'remove the tag', async () => {
-        const { updateEntries } = await writes();
+        const [{ updateEntries }, userDb] = await writes(db);
         const changed = await updateEntries(
-          db,
+          userDb,
           ids,
           add ? { addTags: [tag] } : { removeTags: [tag] },
         );
@@ -101,8 +103,8 @@ export function useListActions(db: UserDb, onDeleted: (ids: string[]) => void) {
   const saveNote = useCallback(
     (id: string, note: string) =>
       run('save the note', async () => {
-        const { updateEntries } = await writes();
-        await updateEntries(db, [id], { note });
+        const [{ updateEntries }, userDb] = await writes(db);
+        await updateEntries(userDb, [id], { note });
       }),
     [db, run],
   );

@@ -6,12 +6,21 @@ import {
   takeFirstScreen,
   takeSettledFirstScreen,
 } from '@/components/manager/first-screen';
+import { dbHandle, lazyDb, type DbHandle } from '@/components/manager/db-handle';
 import { USER_DB_NAME, UserDb } from '@/lib/reading-list/db';
 import type { Entry } from '@/lib/reading-list/entry';
 import { readNewestRaw } from '@/lib/reading-list/newest-raw';
 
 let db: UserDb;
 let n = 0;
+
+// The manager keys its reads by handle: one handle per database, as the page has.
+const handles = new WeakMap<UserDb, DbHandle>();
+function handleOf(of: UserDb): DbHandle {
+  let handle = handles.get(of);
+  if (!handle) handles.set(of, (handle = dbHandle(of)));
+  return handle;
+}
 
 beforeEach(() => {
   db = new UserDb(`first-screen-test-${n++}-${Math.random()}`, { cache: 'immutable' });
@@ -42,8 +51,8 @@ describe('the first screen', () => {
   it('is the newest FIRST_SCREEN entries, newest first', async () => {
     const all = Array.from({ length: FIRST_SCREEN + 25 }, (_, i) => entry(i));
     await db.entries.bulkPut(all);
-    startFirstScreen(db);
-    const first = await takeFirstScreen(db);
+    startFirstScreen(handleOf(db));
+    const first = await takeFirstScreen(handleOf(db));
     expect(first.map((e) => e.snapshot.title)).toEqual(
       all
         .slice(-FIRST_SCREEN)
@@ -53,18 +62,18 @@ describe('the first screen', () => {
   });
 
   it('is empty for an empty list, and the database is then usable as usual', async () => {
-    startFirstScreen(db);
-    expect(await takeFirstScreen(db)).toEqual([]);
+    startFirstScreen(handleOf(db));
+    expect(await takeFirstScreen(handleOf(db))).toEqual([]);
     await db.entries.put(entry(1));
     expect(await db.entries.count()).toBe(1);
   });
 
   it('is handed out once: a later mount reads afresh and sees what was saved since', async () => {
     await db.entries.put(entry(1));
-    startFirstScreen(db);
-    const early = await takeFirstScreen(db);
+    startFirstScreen(handleOf(db));
+    const early = await takeFirstScreen(handleOf(db));
     await db.entries.put(entry(2));
-    const later = await takeFirstScreen(db);
+    const later = await takeFirstScreen(handleOf(db));
     expect(early.map((e) => e.snapshot.title)).toEqual(['Paper 1']);
     expect(later.map((e) => e.snapshot.title)).toEqual(['Paper 2', 'Paper 1']);
   });
@@ -76,10 +85,10 @@ describe('the first screen', () => {
       throw new DOMException('The disk is full.', 'QuotaExceededError');
     };
     const broken = new UserDb(db.name, { indexedDB: refusing, IDBKeyRange });
-    startFirstScreen(broken);
+    startFirstScreen(handleOf(broken));
     // React mounts later than the read fails: the failure is still there when it asks.
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await expect(takeFirstScreen(broken)).rejects.toThrow('The disk is full.');
+    await expect(takeFirstScreen(handleOf(broken))).rejects.toThrow('The disk is full.');
   });
 });
 
@@ -150,8 +159,8 @@ describe('the first screen started by the head script', () => {
     const early = [entry(3), entry(2)];
     vi.stubGlobal('window', { paperpeekFirstScreen: Promise.resolve(early) });
     const mine = manager();
-    startFirstScreen(mine);
-    const first = await takeFirstScreen(mine);
+    startFirstScreen(handleOf(mine));
+    const first = await takeFirstScreen(handleOf(mine));
     expect(first.map((e) => e.snapshot.title)).toEqual(['Paper 3', 'Paper 2']);
     expect(first.every((e) => Object.isFrozen(e))).toBe(true);
     expect(window.paperpeekFirstScreen).toBeUndefined();
@@ -166,8 +175,10 @@ describe('the first screen started by the head script', () => {
       vi.stubGlobal('window', { paperpeekFirstScreen: early });
       const mine = manager();
       await mine.entries.put(entry(5));
-      startFirstScreen(mine);
-      expect((await takeFirstScreen(mine)).map((e) => e.snapshot.title)).toEqual(['Paper 5']);
+      startFirstScreen(handleOf(mine));
+      expect((await takeFirstScreen(handleOf(mine))).map((e) => e.snapshot.title)).toEqual([
+        'Paper 5',
+      ]);
       await mine.delete();
     }
   });
@@ -176,21 +187,67 @@ describe('the first screen started by the head script', () => {
     vi.stubGlobal('window', { paperpeekFirstScreen: Promise.resolve([entry(4)]) });
     const mine = manager();
     await mine.entries.put(entry(1));
-    startFirstScreen(mine);
+    startFirstScreen(handleOf(mine));
     // Not finished yet in the same task: the manager then shows a loading frame first.
-    expect(takeSettledFirstScreen(mine)).toBeUndefined();
+    expect(takeSettledFirstScreen(handleOf(mine))).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve));
-    expect(takeSettledFirstScreen(mine)?.map((e) => e.snapshot.title)).toEqual(['Paper 4']);
-    expect(takeSettledFirstScreen(mine)).toBeUndefined();
+    expect(takeSettledFirstScreen(handleOf(mine))?.map((e) => e.snapshot.title)).toEqual([
+      'Paper 4',
+    ]);
+    expect(takeSettledFirstScreen(handleOf(mine))).toBeUndefined();
     // A later mount reads the list afresh.
-    expect((await takeFirstScreen(mine)).map((e) => e.snapshot.title)).toEqual(['Paper 1']);
+    expect((await takeFirstScreen(handleOf(mine))).map((e) => e.snapshot.title)).toEqual([
+      'Paper 1',
+    ]);
     await mine.delete();
+  });
+
+  it('does not load Dexie when the head script read the list', async () => {
+    vi.stubGlobal('window', { paperpeekFirstScreen: Promise.resolve([entry(6)]) });
+    let loads = 0;
+    const handle = lazyDb(USER_DB_NAME, () => {
+      loads++;
+      return Promise.reject(new Error('Dexie should not load for the first screen'));
+    });
+    startFirstScreen(handle);
+    expect((await takeFirstScreen(handle)).map((e) => e.snapshot.title)).toEqual(['Paper 6']);
+    expect(loads).toBe(0);
   });
 
   it('is ignored for another database than the reading list', async () => {
     vi.stubGlobal('window', { paperpeekFirstScreen: Promise.resolve([entry(9)]) });
     await db.entries.put(entry(1));
-    startFirstScreen(db);
-    expect((await takeFirstScreen(db)).map((e) => e.snapshot.title)).toEqual(['Paper 1']);
+    startFirstScreen(handleOf(db));
+    expect((await takeFirstScreen(handleOf(db))).map((e) => e.snapshot.title)).toEqual(['Paper 1']);
+  });
+});
+
+describe("the manager's database handle", () => {
+  it('loads Dexie once, on first use, however many ask at once', async () => {
+    let loads = 0;
+    const handle = lazyDb(db.name, () => {
+      loads++;
+      return Promise.resolve(db);
+    });
+    expect(loads).toBe(0);
+    const [a, b] = await Promise.all([handle.get(), handle.get()]);
+    expect(await handle.get()).toBe(a);
+    expect(b).toBe(a);
+    expect(loads).toBe(1);
+  });
+
+  it('reads the first screen through Dexie when the page has no head script', async () => {
+    await db.entries.bulkPut([entry(1), entry(2)]);
+    let loads = 0;
+    const handle = lazyDb(db.name, () => {
+      loads++;
+      return Promise.resolve(db);
+    });
+    startFirstScreen(handle);
+    expect((await takeFirstScreen(handle)).map((e) => e.snapshot.title)).toEqual([
+      'Paper 2',
+      'Paper 1',
+    ]);
+    expect(loads).toBe(1);
   });
 });
