@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { badgeText } from './badge';
 import { expect, test } from './fixtures';
@@ -41,7 +42,9 @@ test('turning a site off removes its markers at once, and turning it on brings t
   const arxiv = await open('arxiv-list.html');
   const scholar = await open('google-scholar.html');
   await expect(markers(arxiv)).toHaveCount(2);
-  const scholarCount = await markers(scholar).count();
+  // Every marker the fixture expects, once the page's scan is done (not whatever is there yet).
+  const scholarCount = expectedMarkers('google-scholar.html');
+  await expect(markers(scholar)).toHaveCount(scholarCount);
   expect(scholarCount).toBeGreaterThan(0);
 
   // Added with the keyboard only, as a full URL: stored as the bare site.
@@ -74,11 +77,21 @@ test('turning a site off removes its markers at once, and turning it on brings t
   await expect.poll(() => badgeText(worker, arxiv)).toBe('2');
 });
 
+/** How many markers a fixture page must get: one per anchor of each paper (expected.json). */
+function expectedMarkers(file: string): number {
+  const expected = JSON.parse(readFileSync('tests/fixtures/pages/expected.json', 'utf8')) as {
+    fixtures: Record<string, { papers: Record<string, string[]> }>;
+  };
+  return Object.values(expected.fixtures[file]!.papers).flat().length;
+}
+
 test('the global switch turns markers off and on everywhere, from the keyboard', async () => {
   const arxiv = await open('arxiv-list.html');
   const scholar = await open('google-scholar.html');
   await expect(markers(arxiv)).toHaveCount(2);
-  const scholarCount = await markers(scholar).count();
+  // Every marker the fixture expects, once the page's scan is done (not whatever is there yet).
+  const scholarCount = expectedMarkers('google-scholar.html');
+  await expect(markers(scholar)).toHaveCount(scholarCount);
 
   await settings.page.bringToFront();
   await settings.tabTo(settings.toggle);
