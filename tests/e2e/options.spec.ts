@@ -70,6 +70,9 @@ test('the load button is reachable by keyboard and opens a file chooser', async 
   extensionId,
 }) => {
   const options = await openWithBundledCatalog(context, extensionId);
+  // A file chooser opens only from the tab in front, as for a person; other tests' pages may
+  // still be open in this browser.
+  await options.page.bringToFront();
   // The header's link to the reading list comes first, then the catalog's load button.
   await options.page.keyboard.press('Tab');
   await expect(options.page.getByRole('link', { name: 'Open your reading list' })).toBeFocused();
