@@ -70,15 +70,16 @@ test('the load button is reachable by keyboard and opens a file chooser', async 
   extensionId,
 }) => {
   const options = await openWithBundledCatalog(context, extensionId);
-  // A file chooser opens only from the tab in front, as for a person; other tests' pages may
-  // still be open in this browser.
   await options.page.bringToFront();
+  // Listening for the chooser before any key is pressed: Playwright turns on its chooser
+  // interception without waiting for the browser to confirm, so a listener added just before the
+  // key press can miss a chooser that opens at once (seen once in a clean-clone dry run).
+  const chooser = options.page.waitForEvent('filechooser');
   // The header's link to the reading list comes first, then the catalog's load button.
   await options.page.keyboard.press('Tab');
   await expect(options.page.getByRole('link', { name: 'Open your reading list' })).toBeFocused();
   await options.page.keyboard.press('Tab');
   await expect(options.loadButton).toBeFocused();
-  const chooser = options.page.waitForEvent('filechooser');
   // Space, not Enter: headless Chromium drops some Enter-opened choosers (about one in two
   // here), while a person's Enter works; Space is the same button activation, reliably seen.
   await options.page.keyboard.press('Space');
