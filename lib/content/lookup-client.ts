@@ -77,10 +77,7 @@ export async function scanAll(
   return { heads, ids };
 }
 export type TextMatch = TitlesInText['titles'][number][number];
-/**
- * The background's `findTitlesInText`: per text, the catalog titles in it and their spans, and
- * which texts hold some catalog title's head.
- */
+/** The background's `findTitlesInText`: per text, the catalog titles in it and their spans. */
 export type FindTitles = (texts: string[]) => Promise<TitlesInText>;
 
 /** One slice of a block's text, `offset` characters into it. */
@@ -148,28 +145,19 @@ export interface BlockMatch {
   end: number;
 }
 
-/**
- * Sends the slices in bounded messages and maps the answers back onto their blocks, once each;
- * `heads` holds the blocks where some slice has a catalog title's head.
- */
+/** Sends the slices in bounded messages and maps the answers back onto their blocks, once each. */
 export async function findInBlocks(
   texts: readonly string[],
   findTitles: FindTitles,
-): Promise<{ matches: BlockMatch[]; heads: Set<number> }> {
+): Promise<{ matches: BlockMatch[] }> {
   const slices = textSlices(texts);
   const seen = new Set<string>();
   const matches: BlockMatch[] = [];
-  const heads = new Set<number>();
   for (let first = 0; first < slices.length; first += SLICES_PER_MESSAGE) {
     const batch = slices.slice(first, first + SLICES_PER_MESSAGE);
     const answer = await findTitles(batch.map((s) => s.text));
     if (answer.titles.length !== batch.length)
       throw new Error('The background answered out of step');
-    for (const i of answer.heads) {
-      const slice = batch[i];
-      if (!slice) throw new Error('The background answered out of step');
-      heads.add(slice.block);
-    }
     answer.titles.forEach((found, i) => {
       const { block, offset, text, before, after } = batch[i]!;
       for (const match of found) {
@@ -183,5 +171,5 @@ export async function findInBlocks(
       }
     });
   }
-  return { matches, heads };
+  return { matches };
 }

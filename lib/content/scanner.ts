@@ -84,7 +84,7 @@ function claimedBy(doc: ParentNode, url: URL): Element[] {
 /**
  * One scan of `roots` (the document, or subtrees the page added), in ~10 ms slices: the site
  * layouts, the page's URL and metadata and the identifier links first; then the roots' whole text,
- * read natively and sent to the background in one message, which names the offsets where a catalog
+ * read natively and sent to the background in bounded messages, which name the offsets where a catalog
  * title may start or a catalog paper's identifier is written (lib/detect/gate.ts). Only the blocks
  * there are read exactly: their headings, links and list items as titles, their text for titles in
  * prose. Then batched lookups and markers, in slices. Returns how many markers it added; the eval

@@ -144,9 +144,8 @@ function titleView(index: CatalogIndex): TitleIndexView {
 }
 
 /**
- * Catalog titles inside page text: per text, each title found with its character span; and which
- * texts hold the head (first three words) of some catalog title at all. Reads no records; see
- * lib/detect/prose-match.ts for what counts as a title in prose.
+ * Catalog titles inside page text: per text, each title found with its character span. Reads no
+ * records; see lib/detect/prose-match.ts for what counts as a title in prose.
  */
 export async function findTitlesInText(
   db: CatalogDb,
@@ -154,19 +153,15 @@ export async function findTitlesInText(
 ): Promise<TitlesInText> {
   const answers = await withActive(db, (index) => {
     const view = titleView(index);
-    const heads: number[] = [];
-    const titles = texts.map((text, i) => {
-      const seen = { found: false };
-      const found = findTitles(view, text, undefined, seen).flatMap(({ position, start, end }) => {
+    const titles = texts.map((text) =>
+      findTitles(view, text).flatMap(({ position, start, end }) => {
         const id = idAt(index, position);
         return id ? [{ id, start, end }] : [];
-      });
-      if (seen.found) heads.push(i);
-      return found;
-    });
-    return { titles, heads };
+      }),
+    );
+    return { titles };
   });
-  return answers ?? { titles: texts.map(() => []), heads: [] };
+  return answers ?? { titles: texts.map(() => []) };
 }
 
 /**

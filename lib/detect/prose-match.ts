@@ -149,17 +149,10 @@ function* headHits(
 }
 
 /**
- * Every catalog title in `text`, longest match first at each word, without overlaps.
- * `heads.found` turns true when some word starts what may be a catalog title outside prose (a
- * whole title, or one cut short), whatever the prose rules say: the content script then reads
- * the title-like elements there (lib/detect/gate.ts).
+ * Every catalog title in `text`, longest match first at each word, without overlaps. Where a
+ * title may start outside prose, whatever the prose rules say, is titleStarts' question.
  */
-export function findTitles(
-  index: TitleIndexView,
-  text: string,
-  maxHits = 50,
-  heads: { found: boolean } = { found: false },
-): ProseHit[] {
+export function findTitles(index: TitleIndexView, text: string, maxHits = 50): ProseHit[] {
   const words = titleWords(text);
   const { word, edge } = words;
   const hits: ProseHit[] = [];
@@ -167,7 +160,6 @@ export function findTitles(
   for (const { i, counts } of headHits(index, words)) {
     if (hits.length >= maxHits) break;
     if (i < next) continue;
-    if (!heads.found) heads.found = mayBeTitle(index, text, words, i, counts);
     const lengths = counts
       .filter((n) => n >= MIN_PROSE_WORDS && n <= MAX_TITLE_WORDS && i + n <= word.length)
       .sort((a, b) => b - a);

@@ -27,8 +27,6 @@ export function blockCollector(
   visitor: Visitor;
   blocks: () => TextBlock[];
   blockSteps: (every: number) => Generator<void, TextBlock[]>;
-  /** The block the walk is in: where the text it reads now goes. */
-  current: () => Element | undefined;
 } {
   const blocks: { element: Element | undefined; text: string }[] = [];
   const open: { element: Element | undefined; text: string }[] = [];
@@ -73,8 +71,7 @@ export function blockCollector(
       if (step.done) return step.value;
     }
   };
-  const current = () => (open.at(-1) ?? rootBlock).element;
-  return { visitor, blocks: finish, blockSteps, current };
+  return { visitor, blocks: finish, blockSteps };
 }
 
 const MAY_HOLD_ID = /arxiv|alphaxiv|huggingface|\d\.\d/i;

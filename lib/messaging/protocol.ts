@@ -70,9 +70,8 @@ export const protocol = {
   },
   /**
    * Catalog titles inside page text (paragraphs, list items), sent as bounded slices of the
-   * page's text blocks: per text, each full title found and its character span [start, end); and
-   * the indices of the texts where some catalog title's first three words appear (`heads`: the
-   * content script reads the headings and links there, lib/detect/gate.ts).
+   * text blocks the content script chose (lib/detect/gate.ts): per text, each full title found and
+   * its character span [start, end).
    */
   findTitlesInText: {
     input: z.object({ texts: z.array(z.string().max(4000)).max(200) }),
@@ -80,7 +79,6 @@ export const protocol = {
       titles: z.array(
         z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int() })),
       ),
-      heads: z.array(z.number().int().min(0)),
     }),
   },
   /**

@@ -12,7 +12,7 @@ import {
   positionsOf,
 } from '@/lib/db/catalog-index';
 import { startLoad } from '@/lib/db/catalog-loader';
-import { findTitlesInText, lookupCandidates } from '@/lib/db/lookup';
+import { findTitlesInText, lookupCandidates, scanPageText } from '@/lib/db/lookup';
 import { catalogText, freshDb, makePaper } from './catalog-fixture';
 
 describe('the in-memory lookup index', () => {
@@ -112,22 +112,25 @@ describe('titles in page text', () => {
   it('come back with their catalog id and span; texts without titles get none', async () => {
     const { db, ids } = await loaded(['Scaling Sparse Fine-Tuning to Large Language Models']);
     const text = 'This week we read “Scaling Sparse Fine-Tuning to Large Language Models” again.';
-    const { titles, heads } = await findTitlesInText(db, [
+    const texts = [
       text,
       'Nothing here at all, really.',
       'We talked about scaling sparse fine-tuning, not the paper.',
       'Scaling Sparse Fine-Tuning to Large Language Models in Practice',
       'Scaling Sparse Fine-Tuning to Large Lang…',
-    ]);
+    ];
+    const { titles } = await findTitlesInText(db, texts);
     const [hits, none, phrase, longer, cut] = titles;
     expect(hits).toEqual([{ id: ids[0], start: 18, end: 71 }]);
     expect(text.slice(18, 71)).toBe('“Scaling Sparse Fine-Tuning to Large Language Models”');
     expect(none).toEqual([]);
     // Not titles in prose; but the whole title, or its start cut short, may be a heading's or a
-    // link's: the content script reads the elements there (`heads`). A phrase is neither.
+    // link's: the page-text scan names where they start, and the content script reads the
+    // elements there. A phrase is neither.
     expect([phrase, longer, cut]).toEqual([[], [], []]);
-    expect(heads).toEqual([0, 3, 4]);
-    expect(await findTitlesInText(freshDb(), [text])).toEqual({ titles: [[]], heads: [] });
+    const scans = await Promise.all(texts.map((t) => scanPageText(db, t)));
+    expect(scans.map((scan) => scan.heads)).toEqual([[18], [], [], [0], [0]]);
+    expect(await findTitlesInText(freshDb(), [text])).toEqual({ titles: [[]] });
   });
 });
 

@@ -42,7 +42,7 @@ describe('the scanner on a busy page', () => {
       lookup: async (queries) =>
         queries.map((q) => (q === '2312.00752' ? { id: q, matchedBy: 'arxiv' as const } : null)),
       getPapers: async (ids) => ids.map(paper),
-      findTitles: async (batch) => ({ titles: batch.map(() => []), heads: [] }),
+      findTitles: async (batch) => ({ titles: batch.map(() => []) }),
       scanText: async (text) => {
         sent.push(text.split(SEP));
         return { heads: [], ids: [] };
