@@ -10,8 +10,15 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // citation-js (reading-list export/import, manager page only) imports node-fetch for Node;
   // in the browser it uses the page's fetch, so the import resolves to a stub.
+  // WXT's content-script context posts the extension id to the page and stops on a document event
+  // any page can forge; ours (lib/content/context.ts) keeps off the page's channels.
   vite: () => ({
-    resolve: { alias: { 'node-fetch': resolve('lib/reading-list/export/node-fetch-browser.ts') } },
+    resolve: {
+      alias: {
+        'node-fetch': resolve('lib/reading-list/export/node-fetch-browser.ts'),
+        'wxt/utils/content-script-context': resolve('lib/content/context.ts'),
+      },
+    },
   }),
   ...(bench ? { outDirTemplate: 'bench-{{browser}}-mv{{manifestVersion}}' } : {}),
   hooks: {

@@ -1,4 +1,5 @@
 import { createCatalogService } from '@/lib/background/catalog-service';
+import { acceptContentPorts } from '@/lib/background/content-port';
 import { watchTabsForBadge } from '@/lib/background/badge';
 import { watchCommands } from '@/lib/background/commands';
 import { syncService } from '@/lib/background/sync-handlers';
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   const catalog = createCatalogService(db, { keepAlive: () => browser.runtime.getPlatformInfo() });
   const bundledUrl = browser.runtime.getURL(BUNDLED_CATALOG_PATH as '/');
   registerHandlers(createHandlers(db, catalog), browser.runtime.id);
+  acceptContentPorts();
   watchTabsForBadge(async (id) => (await lookupPaper(db, id)) !== null);
   watchTabPapers(async (id) => (await lookupPaper(db, id)) !== null);
   watchCommands(db, userDb);

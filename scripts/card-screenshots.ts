@@ -51,14 +51,14 @@ export async function waitForCatalog(page: Page): Promise<void> {
 /** Opens `url`, hovers its first marker and saves the viewport once the card has settled. */
 export async function shootCard(page: Page, url: string, file: string): Promise<void> {
   await page.goto(url);
-  const marker = page.locator('paperpeek-marker').first();
+  const marker = page.locator('[data-paperpeek="marker"]').first();
   await marker.waitFor({ timeout: 15_000 });
   // Near the top, so the card has room below its marker as it would on a first look.
   await marker.evaluate((el) =>
     window.scrollTo(0, Math.max(0, el.getBoundingClientRect().top + window.scrollY - 120)),
   );
   await marker.hover();
-  await page.locator('paperpeek-card').waitFor({ state: 'attached', timeout: 5_000 });
+  await page.locator('[data-paperpeek="card"]').waitFor({ state: 'attached', timeout: 5_000 });
   // The related list arrives with a second message; positioning settles on the next frame.
   await page.waitForTimeout(800);
   await page.screenshot({ path: file });

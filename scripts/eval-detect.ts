@@ -110,7 +110,7 @@ async function evaluatePage(
       pause: async () => undefined,
       cancelled: () => false,
     });
-    const placed = [...doc.querySelectorAll('paperpeek-marker')];
+    const placed = [...doc.querySelectorAll('[data-paperpeek="marker"]')];
     // As tests/e2e/content.spec.ts: a marker sits in its anchor, or right after it or its link.
     const at = (marker: Element, anchor: Element) =>
       marker.parentElement === anchor ||

@@ -75,7 +75,7 @@ export async function loadOnce(
       const byRow = new Map(expected.map((e) => [`row-${e.row}`, e.arxivId]));
       const marked = new Set<string>();
       let wrong = 0;
-      for (const marker of document.querySelectorAll<HTMLElement>('paperpeek-marker')) {
+      for (const marker of document.querySelectorAll<HTMLElement>('[data-paperpeek="marker"]')) {
         const row = marker.closest('dd')?.previousElementSibling?.id;
         if (row && byRow.get(row) === marker.dataset.paperId) marked.add(row);
         else wrong++;

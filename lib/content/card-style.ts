@@ -30,7 +30,13 @@ button:hover, button:focus-visible { text-decoration: underline; }
 .actions { display: flex; align-items: center; gap: 10px; margin-top: 10px; }
 .actions button.copy {
   color: var(--fg); border: 1px solid var(--border); border-radius: 4px; padding: 3px 8px;
+  flex: none; white-space: nowrap;
 }
-.status { color: var(--muted); }
+/* One line whatever it says (the full text is its tooltip): a wrapped message would change the
+   card's height, which a page can measure, and tell it that a save or removal happened. */
+.status {
+  color: var(--muted); flex: 1 1 0; min-width: 0;
+  overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
+}
 .back { margin-bottom: 6px; color: var(--muted); }
 `;

@@ -1,7 +1,9 @@
 import type { Paper } from '../catalog/schema';
+import { safeHref } from '../catalog/web-link';
 import { toBibtex } from './bibtex';
 import { absUrl, codeLabel, shortAuthors, venueYear } from './format';
 import { saveButton, type SaveActions } from './save-button';
+import { say } from './status-line';
 
 export const MAX_RELATED = 5;
 
@@ -24,8 +26,12 @@ function h(doc: Document, tag: string, attrs: Record<string, string> = {}, ...ch
   return el;
 }
 
-function link(doc: Document, href: string, text: string): HTMLElement {
-  return h(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
+/** Plain text for a link that is not http(s): a catalog loaded before links were checked. */
+function link(doc: Document, href: string, text: string): HTMLElement | string {
+  const safe = safeHref(href);
+  return safe
+    ? h(doc, 'a', { href: safe, target: '_blank', rel: 'noopener noreferrer' }, text)
+    : text;
 }
 
 /**
@@ -66,8 +72,8 @@ export function renderPaper(root: HTMLElement, paper: Paper, actions: CardViewAc
   const copy = h(doc, 'button', { type: 'button', class: 'copy' }, 'Copy BibTeX');
   copy.addEventListener('click', () => {
     actions.copy(toBibtex(paper)).then(
-      () => (status.textContent = 'Copied'),
-      () => (status.textContent = 'Copy failed: the page did not allow clipboard access'),
+      () => say(status, 'Copied'),
+      () => say(status, 'Copy failed: the page did not allow clipboard access'),
     );
   });
   const related = h(doc, 'section', { class: 'related' });

@@ -1,9 +1,9 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './context';
 import type { Paper } from '../catalog/schema';
 import { CARD_CSS } from './card-style';
 import { renderPaper } from './card-view';
-import { SAVE_CSS, type SaveActions } from './save-button';
+import { pressSaveButton, SAVE_CSS, type SaveActions } from './save-button';
 import type { MarkerLayer } from './markers';
 
 /** Hover this long before the card opens (unless `hoverDelay` says otherwise), and leave this long
@@ -12,7 +12,7 @@ export const OPEN_DELAY_MS = 300;
 export const CLOSE_GRACE_MS = 250;
 
 export interface CardOptions {
-  ctx: ContentScriptContext;
+  ctx: PageContext;
   doc: Document;
   markers: MarkerLayer;
   related: (ids: string[]) => Promise<Paper[]>;
@@ -22,10 +22,24 @@ export interface CardOptions {
   saved?: SaveActions;
 }
 
+/** The host's inline style: important, so no page rule for spans can hide, move or resize it. */
+const HOST_STYLE = [
+  'all: initial',
+  'display: block',
+  'position: fixed',
+  'top: 0',
+  'left: 0',
+  'z-index: 2147483647',
+]
+  .map((declaration) => `${declaration} !important`)
+  .join(';');
+
 /**
  * The hover/focus card: one host element on <html>, drawn in a closed shadow root and positioned
  * next to its marker by Floating UI while open. Events are delegated from the document, so
- * markers added later need no listeners of their own.
+ * markers added later need no listeners of their own. The host is a built-in `span`, for the
+ * reason given at createMarker. Only trusted events (the user's own) open it or press Save: a page
+ * can dispatch any event on a marker, which lives in its DOM.
  */
 export function startCard({
   ctx,
@@ -35,9 +49,9 @@ export function startCard({
   hoverDelay = () => OPEN_DELAY_MS,
   saved,
 }: CardOptions): void {
-  const host = doc.createElement('paperpeek-card');
+  const host = doc.createElement('span');
   host.setAttribute('data-paperpeek', 'card');
-  host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647');
+  host.setAttribute('style', HOST_STYLE);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = CARD_CSS + SAVE_CSS;
@@ -91,8 +105,9 @@ export function startCard({
         placement: 'bottom-start',
         middleware: [offset(6), flip(), shift({ padding: 8 })],
       }).then(({ x, y }) => {
-        host.style.left = `${x}px`;
-        host.style.top = `${y}px`;
+        // The whole attribute, not style.setProperty: CSSOM would write back every longhand of
+        // `all`, some 12 KB of style attribute per move.
+        host.setAttribute('style', `${HOST_STYLE};left:${x}px !important;top:${y}px !important`);
       });
     stopFollowing = autoUpdate(target, host, place);
   };
@@ -114,6 +129,7 @@ export function startCard({
   };
 
   ctx.addEventListener(doc, 'pointerover', (event) => {
+    if (!event.isTrusted) return;
     if (event.target === host || (markers.isMarker(event.target) && event.target === marker)) {
       clearTimeout(closeTimer);
       closeTimer = undefined;
@@ -127,6 +143,7 @@ export function startCard({
     if (isOurs(event.target) && !isOurs(event.relatedTarget)) scheduleClose();
   });
   ctx.addEventListener(doc, 'focusin', (event) => {
+    if (!event.isTrusted) return;
     if (event.target === refocused) refocused = undefined;
     else if (markers.isMarker(event.target)) open(event.target);
     else if (event.target === host) cancel();
@@ -138,6 +155,7 @@ export function startCard({
     doc,
     'keydown',
     (event) => {
+      if (!event.isTrusted) return;
       // role="button": Enter and Space open the card again after Esc closed it.
       if ((event.key === 'Enter' || event.key === ' ') && markers.isMarker(event.target)) {
         event.preventDefault();
@@ -148,10 +166,11 @@ export function startCard({
       const plain = !event.altKey && !event.ctrlKey && !event.metaKey;
       if (plain && (event.key === 's' || event.key === 'S') && event.target === marker) {
         const toggle = shadow.querySelector<HTMLButtonElement>('button.save');
-        if (toggle) {
+        // isValid also notices an orphaned script (extension reloaded) and takes it off the page.
+        if (toggle && ctx.isValid) {
           event.preventDefault();
           event.stopPropagation();
-          toggle.click();
+          pressSaveButton(toggle);
           return;
         }
       }
@@ -172,7 +191,7 @@ export function startCard({
     doc,
     'click',
     (event) => {
-      if (!markers.isMarker(event.target)) return;
+      if (!event.isTrusted || !markers.isMarker(event.target)) return;
       event.preventDefault();
       event.stopPropagation();
       open(event.target);

@@ -1,9 +1,13 @@
 import type { Paper } from '../catalog/schema';
 
-export const MARKER_TAG = 'paperpeek-marker';
+/** Our markers, for selectors; a page's look-alike matches too, so check `isMarker` after. */
+export const MARKER_SELECTOR = '[data-paperpeek="marker"][data-paper-id]';
 
-// Sized in em of the surrounding text and a little smaller than a line, so it never makes a line
-// taller; `all: initial` first, so page rules for spans, buttons or custom elements cannot reach it.
+/**
+ * Sized in em of the surrounding text and a little smaller than a line, so it never makes a line
+ * taller. `all: initial` first, and every declaration `!important`: an inline important declaration
+ * beats any page rule, so `span { display: none !important }` can neither hide nor resize it.
+ */
 const HOST_STYLE = [
   'all: initial',
   'display: inline-block',
@@ -16,7 +20,9 @@ const HOST_STYLE = [
   'vertical-align: -0.1em',
   'line-height: 0',
   'cursor: pointer',
-].join(';');
+]
+  .map((declaration) => `${declaration} !important`)
+  .join(';');
 
 // Saved papers swap the magnifier for a check on a green dot: a change of shape, not only of
 // colour. It is drawn inside the closed shadow root, where page scripts cannot look.
@@ -82,10 +88,13 @@ export function markerShowsSaved(marker: Element): boolean {
 
 /**
  * The marker element. The light DOM carries only what a page already shows (the paper's catalog
- * id and title, for assistive technology); the drawing lives in a closed shadow root.
+ * id and title, for assistive technology); the drawing lives in a closed shadow root. A built-in
+ * `span`, not a custom element: a page that defined our tag name first would have its own class
+ * construct the element and, through `attachInternals()`, get the closed shadow root. A page cannot
+ * define or upgrade `span`, and its patches of `attachShadow` live in its own world, not ours.
  */
 export function createMarker(doc: Document, paper: Pick<Paper, 'id' | 'title'>): HTMLElement {
-  const marker = doc.createElement(MARKER_TAG);
+  const marker = doc.createElement('span');
   marker.setAttribute('data-paperpeek', 'marker');
   marker.setAttribute('data-paper-id', paper.id);
   marker.setAttribute('tabindex', '0');

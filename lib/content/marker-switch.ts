@@ -1,4 +1,4 @@
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext, type PageContext } from './context';
 import {
   disabledSites,
   hoverDelayMs,
@@ -7,7 +7,7 @@ import {
   usableHoverDelay,
 } from '../settings';
 
-// One name for every session: a new one stops any older one left behind (WXT's own rule).
+// The session's name, as WXT names a content script's context (its logs and tools show it).
 const SESSION_NAME = 'paperpeek-marker-session';
 
 /**
@@ -17,14 +17,14 @@ const SESSION_NAME = 'paperpeek-marker-session';
  * Nothing starts before the settings are read, so a disabled site never sees a marker.
  */
 export function whileMarkersAllowed(
-  ctx: ContentScriptContext,
+  ctx: PageContext,
   hostname: string,
-  start: (session: ContentScriptContext) => void,
+  start: (session: PageContext) => void,
   stopped: () => void,
 ): void {
   const state = { markersEnabled: markersEnabled.fallback, disabledSites: disabledSites.fallback };
   let loaded = false;
-  let session: ContentScriptContext | undefined;
+  let session: PageContext | undefined;
 
   const apply = () => {
     if (!loaded || !ctx.isValid) return;
@@ -71,7 +71,7 @@ export function whileMarkersAllowed(
 }
 
 /** The hover delay as set now: read once, then kept current by a storage watch. */
-export function followHoverDelay(ctx: ContentScriptContext): () => number {
+export function followHoverDelay(ctx: PageContext): () => number {
   let delay = hoverDelayMs.fallback;
   ctx.onInvalidated(hoverDelayMs.watch((value) => (delay = usableHoverDelay(value))));
   void hoverDelayMs.getValue().then(

@@ -1,17 +1,17 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './context';
 import type { Paper } from '../catalog/schema';
 import { send } from '../messaging/messenger';
 import { startCard } from './card';
 import type { GetPapers, Lookup } from './lookup-client';
 import { followHoverDelay, whileMarkersAllowed } from './marker-switch';
-import { MARKER_TAG } from './marker-element';
+import { MARKER_SELECTOR } from './marker-element';
 import type { MarkerLayer } from './markers';
 import { startReadingListClient } from './reading-list-client';
 import { SavedMarkerLayer } from './saved-markers';
 import { startScanner } from './scanner';
 
 /** Everything the content script does on one page, wired to the background's messages. */
-export function startPageSession(ctx: ContentScriptContext): void {
+export function startPageSession(ctx: PageContext): void {
   const doc = document;
   const lookup: Lookup = (candidates) => send('lookupCandidates', { candidates });
   const getPapers: GetPapers = (ids) => send('getPapers', { ids });
@@ -43,7 +43,7 @@ export function startPageSession(ctx: ContentScriptContext): void {
  */
 function markedIds(doc: Document, markers: MarkerLayer): string[] {
   const ids = new Set<string>();
-  for (const el of doc.querySelectorAll(`${MARKER_TAG}[data-paper-id]`)) {
+  for (const el of doc.querySelectorAll(MARKER_SELECTOR)) {
     if (ids.size >= 2000) break;
     if (markers.isMarker(el)) ids.add(el.getAttribute('data-paper-id')!);
   }

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './context';
 import { send } from '../messaging/messenger';
 import { tabMessenger } from '../messaging/tab-messenger';
 import { describePage } from './describe-page';
@@ -10,7 +10,7 @@ import { SavedState } from './saved-state';
  * page?" for the popup's Save and the save shortcut. That answer runs whether or not markers are
  * allowed on the site: saving is something the user asked for on this very page.
  */
-export function startReadingListClient(ctx: ContentScriptContext, doc: Document): SavedState {
+export function startReadingListClient(ctx: PageContext, doc: Document): SavedState {
   const removeDescribe = tabMessenger.onMessage('describePage', () =>
     describePage(doc, new URL(location.href)),
   );

@@ -1,3 +1,5 @@
+import { say } from './status-line';
+
 /**
  * The card's Save toggle: "Save" or "Saved ✓", asked afresh each time a card shows a paper (the
  * list may have changed in another tab). It lives inside the card's closed shadow root.
@@ -10,8 +12,10 @@ export interface SaveActions {
 }
 
 export const SAVE_CSS = `
+/* One width for "Save" and "Saved ✓": the card's box must not tell a page which one it shows. */
 .actions button.save {
   color: var(--fg); border: 1px solid var(--border); border-radius: 4px; padding: 3px 8px;
+  box-sizing: border-box; flex: none; width: 6.5em; text-align: center; white-space: nowrap;
 }
 .actions button.save.saved { color: #fff; background: #188038; border-color: #188038; }
 .actions button.save[aria-disabled='true'] { opacity: 0.6; cursor: default; }
@@ -50,7 +54,7 @@ export function saveButton(
     // Still usable: the toggle asks again and reports its own error.
     () => busy(false),
   );
-  button.addEventListener('click', () => {
+  const press = () => {
     if (button.getAttribute('aria-disabled') === 'true') return;
     busy(true);
     actions
@@ -58,15 +62,30 @@ export function saveButton(
       .then(
         (saved) => {
           show(button, saved);
-          status.textContent = saved
-            ? 'Saved to your reading list'
-            : 'Removed from your reading list';
+          say(status, saved ? 'Saved to your reading list' : 'Removed from your reading list');
         },
-        (error: unknown) => {
-          status.textContent = `Could not change your reading list: ${error instanceof Error ? error.message : String(error)}`;
-        },
+        (error: unknown) =>
+          say(
+            status,
+            `Could not change your reading list: ${error instanceof Error ? error.message : String(error)}`,
+          ),
       )
       .finally(() => busy(false));
+  };
+  presses.set(button, press);
+  // Only the user's own click: a script's click() or dispatched event is untrusted.
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) press();
   });
   return button;
+}
+
+const presses = new WeakMap<HTMLButtonElement, () => void>();
+
+/**
+ * Presses the toggle for the user's trusted S key on its marker (card.ts), without a synthetic
+ * click, which the button's own listener refuses.
+ */
+export function pressSaveButton(button: HTMLButtonElement): void {
+  presses.get(button)?.();
 }

@@ -1,6 +1,6 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './context';
 import type { Paper } from '../catalog/schema';
-import { MARKER_TAG, setMarkerSaved } from './marker-element';
+import { MARKER_SELECTOR, setMarkerSaved } from './marker-element';
 import { MarkerLayer } from './markers';
 import type { SavedState } from './saved-state';
 
@@ -15,7 +15,7 @@ export class SavedMarkerLayer extends MarkerLayer {
 
   constructor(
     private readonly page: Document,
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: PageContext,
     private readonly state: SavedState,
   ) {
     super(page);
@@ -52,13 +52,13 @@ export class SavedMarkerLayer extends MarkerLayer {
 
   /** One pass over the page's markers for a whole batch of changes. */
   private draw(changes: ReadonlyMap<string, boolean>): void {
-    for (const el of this.page.querySelectorAll(`${MARKER_TAG}[data-paper-id]`)) {
+    for (const el of this.page.querySelectorAll(MARKER_SELECTOR)) {
       const saved = changes.get(el.getAttribute('data-paper-id')!);
       if (saved !== undefined && this.isMarker(el)) setMarkerSaved(el, saved);
     }
   }
 }
 
-const warn = (ctx: ContentScriptContext) => (error: unknown) => {
+const warn = (ctx: PageContext) => (error: unknown) => {
   if (ctx.isValid) console.warn('PaperPeek: saved state', error);
 };

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './context';
 import { candidateKey, pageSteps, type PagePass } from '../detect/detect-page';
 import { chooseBlocks, gateRoots } from '../detect/gate';
 import { locateInBlock } from '../detect/locate';
@@ -39,7 +39,7 @@ export interface ScannerOptions extends Omit<
   ScanDeps,
   'findTitles' | 'scanText' | 'pause' | 'cancelled'
 > {
-  ctx: ContentScriptContext;
+  ctx: PageContext;
   doc: Document;
   /** Defaults to the background's findTitlesInText. */
   findTitles?: FindTitles;

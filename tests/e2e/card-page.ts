@@ -15,6 +15,7 @@ export class CardPage {
     const { root } = await this.session.send('DOM.getDocument', { depth: -1, pierce: true });
     type Node = {
       nodeName: string;
+      attributes?: string[];
       children?: Node[];
       shadowRoots?: Node[];
       backendNodeId: number;
@@ -22,7 +23,11 @@ export class CardPage {
     const stack: Node[] = [root as Node];
     while (stack.length) {
       const node = stack.pop()!;
-      if (node.nodeName === 'PAPERPEEK-CARD') {
+      const attrs = node.attributes ?? [];
+      if (
+        attrs[attrs.indexOf('data-paperpeek') + 1] === 'card' &&
+        attrs.includes('data-paperpeek')
+      ) {
         const shadow = node.shadowRoots?.[0];
         if (!shadow) return undefined;
         const { object } = await this.session.send('DOM.resolveNode', {

@@ -39,7 +39,7 @@ function expectedPapers(f: PageFixture): Record<string, string[]> {
 /** Every marker's paper id (sorted), and for each expected (paper, selector) whether one sits there. */
 function markersOn(page: Page, papers: Record<string, string[]>) {
   return page.evaluate((papers) => {
-    const markers = [...document.querySelectorAll<HTMLElement>('paperpeek-marker')];
+    const markers = [...document.querySelectorAll<HTMLElement>('[data-paperpeek="marker"]')];
     // A marker sits at its anchor: as its last child (headings, rows) or right after it (links,
     // spans), and for an anchor inside a link, right after that link.
     const at = (marker: Element, anchor: Element) =>
@@ -106,7 +106,7 @@ test('a row the page adds later gets its own marker, and loses it when the row g
   // Infinite scroll, client-side: the same paper again as a new row (the list is a copy's worth).
   await page.evaluate(() => {
     const row = document.querySelector('li.arxiv-result')!.cloneNode(true) as Element;
-    row.querySelector('paperpeek-marker')?.remove();
+    row.querySelector('[data-paperpeek="marker"]')?.remove();
     row.id = 'added-row';
     document.querySelector('li.arxiv-result')!.parentElement!.append(row);
   });
@@ -142,7 +142,7 @@ test('a single-page navigation (pushState) rescans the new content', async () =>
 
 test('a title inside a sentence gets its marker right after its words', async () => {
   const page = await open(fixture('prose-blog.html'));
-  const marker = page.locator('p.lede paperpeek-marker');
+  const marker = page.locator('p.lede [data-paperpeek="marker"]');
   await expect(marker).toHaveAttribute('data-paper-id', '2312.00752');
   const around = await marker.evaluate((m) => ({
     before: m.previousSibling?.textContent ?? '',
@@ -162,7 +162,7 @@ test('a title inside a sentence gets its marker right after its words', async ()
 test('a comment the page adds later with a title in its text gets a marker', async () => {
   const page = await open(fixture('stars-and-tools.html'));
   await page.waitForTimeout(500);
-  await expect(page.locator('paperpeek-marker')).toHaveCount(0);
+  await expect(page.locator('[data-paperpeek="marker"]')).toHaveCount(0);
   await page.evaluate(() => {
     const p = document.createElement('p');
     p.id = 'comment';
@@ -170,24 +170,25 @@ test('a comment the page adds later with a title in its text gets a marker', asy
       'Off topic, but Efficiently Modeling Long Sequences with Structured State Spaces is worth a read.';
     document.querySelector('main')!.append(p);
   });
-  await expect(page.locator('#comment paperpeek-marker')).toHaveAttribute(
+  await expect(page.locator('#comment [data-paperpeek="marker"]')).toHaveAttribute(
     'data-paper-id',
     '2111.00396',
   );
-  await expect(page.locator('paperpeek-marker')).toHaveCount(1);
+  await expect(page.locator('[data-paperpeek="marker"]')).toHaveCount(1);
   await page.close();
 });
 
 test('a marker does not move the text around it', async () => {
   const page = await open(fixture('arxiv-list.html'));
-  await expect.poll(() => page.locator('paperpeek-marker').count()).toBe(2);
+  await expect.poll(() => page.locator('[data-paperpeek="marker"]').count()).toBe(2);
   const boxes = await page.evaluate(() => {
     const title = document.querySelector('dd .list-title')!;
-    const marker = title.querySelector('paperpeek-marker') as HTMLElement;
+    const marker = title.querySelector('[data-paperpeek="marker"]') as HTMLElement;
     const box = () => title.getBoundingClientRect().toJSON();
     const next = () => title.nextElementSibling!.getBoundingClientRect().top;
     const shown = { box: box(), next: next() };
-    marker.style.setProperty('display', 'none');
+    // Important, as the marker's own inline declarations are (so that page rules cannot hide it).
+    marker.style.setProperty('display', 'none', 'important');
     return { shown, hidden: { box: box(), next: next() } };
   });
   expect(boxes.shown).toEqual(boxes.hidden);
@@ -198,7 +199,7 @@ test('hovering a marker opens the card with the paper; related papers open in pl
   const mamba = bundled('2312.00752');
   const page = await open(fixture('arxiv-abs.html'));
   const card = new CardPage(page);
-  const marker = page.locator('paperpeek-marker[data-paper-id="2312.00752"]');
+  const marker = page.locator('[data-paperpeek="marker"][data-paper-id="2312.00752"]');
   await marker.hover();
   await expect
     .poll(() => card.read())
@@ -231,7 +232,7 @@ test('hovering a marker opens the card with the paper; related papers open in pl
 test('keyboard: Tab to a marker opens its card, Esc closes it and focus stays on the marker', async () => {
   const page = await open(fixture('arxiv-list.html'));
   const card = new CardPage(page);
-  await expect.poll(() => page.locator('paperpeek-marker').count()).toBe(2);
+  await expect.poll(() => page.locator('[data-paperpeek="marker"]').count()).toBe(2);
   const focused = () =>
     page.evaluate(() => (document.activeElement as HTMLElement)?.dataset.paperId);
   for (let i = 0; i < 60 && (await focused()) !== '2312.00752'; i++)

@@ -306,7 +306,7 @@ test('This page lists the papers on a fixture tab, saves them all, and switches 
   const tabPage = await context.newPage();
   await tabPage.goto(f.url);
   const expected = Object.keys(f.papers);
-  await expect(tabPage.locator('paperpeek-marker')).not.toHaveCount(0);
+  await expect(tabPage.locator('[data-paperpeek="marker"]')).not.toHaveCount(0);
   const tabId = await tabIdOf(tabPage);
 
   const popup = await openPopup({ tab: tabId });
@@ -332,9 +332,9 @@ test('This page lists the papers on a fixture tab, saves them all, and switches 
   await expect(markers).toBeChecked();
   await markers.click({ force: true });
   await expect(markers).not.toBeChecked();
-  await expect(tabPage.locator('paperpeek-marker')).toHaveCount(0);
+  await expect(tabPage.locator('[data-paperpeek="marker"]')).toHaveCount(0);
   await markers.click({ force: true });
-  await expect(tabPage.locator('paperpeek-marker')).not.toHaveCount(0);
+  await expect(tabPage.locator('[data-paperpeek="marker"]')).not.toHaveCount(0);
   await done(popup);
   await tabPage.close();
 });
@@ -359,7 +359,7 @@ test("Save this page's paper saves an abstract page's paper, and says why on a p
   const abs = fixture('arxiv-abs.html');
   const tabPage = await context.newPage();
   await tabPage.goto(abs.url);
-  await expect(tabPage.locator('paperpeek-marker')).not.toHaveCount(0);
+  await expect(tabPage.locator('[data-paperpeek="marker"]')).not.toHaveCount(0);
   const popup = await openPopup({ tab: await tabIdOf(tabPage) });
   await popup.tab('This page').click();
   await popup.page.getByRole('button', { name: "Save this page's paper" }).click();

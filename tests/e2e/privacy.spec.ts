@@ -17,7 +17,7 @@ async function visitAll(context: BrowserContext, hover: boolean): Promise<string
     const page: Page = await context.newPage();
     await page.goto(f.url);
     if (hover && Object.keys(f.papers).length > 0) {
-      const marker = page.locator('paperpeek-marker').first();
+      const marker = page.locator('[data-paperpeek="marker"]').first();
       await marker.waitFor();
       await marker.hover();
       // Past the open delay, long enough for the card and its related-paper lookup to render.

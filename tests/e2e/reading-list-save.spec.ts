@@ -146,7 +146,8 @@ function markerDrawsSaved(page: Page, id: string) {
     (node) => {
       const attrs = node.attributes ?? [];
       return (
-        node.nodeName === 'PAPERPEEK-MARKER' && attrs[attrs.indexOf('data-paper-id') + 1] === id
+        attrs[attrs.indexOf('data-paperpeek') + 1] === 'marker' &&
+        attrs[attrs.indexOf('data-paper-id') + 1] === id
       );
     },
     `function () { return this.querySelector('svg').classList.contains('saved'); }`,
@@ -157,7 +158,10 @@ function markerDrawsSaved(page: Page, id: string) {
 function saveToggle(page: Page) {
   return inShadow<{ text: string; status: string } | null>(
     page,
-    (node) => node.nodeName === 'PAPERPEEK-CARD',
+    (node) => {
+      const attrs = node.attributes ?? [];
+      return attrs[attrs.indexOf('data-paperpeek') + 1] === 'card';
+    },
     `function () {
       const b = this.querySelector('button.save');
       return b ? { text: b.textContent, status: this.querySelector('.status')?.textContent ?? '' } : null;
@@ -216,7 +220,7 @@ test('save from the card: Saved ✓, the marker shows it, it survives a reload, 
   const page = await context.newPage();
   await page.goto(fixture('arxiv-abs.html').url);
   const card = new CardPage(page);
-  const marker = page.locator('paperpeek-marker[data-paper-id="2312.00752"]');
+  const marker = page.locator('[data-paperpeek="marker"][data-paper-id="2312.00752"]');
   await expect.poll(() => markerDrawsSaved(page, '2312.00752')).toBe(false);
   await marker.hover();
   await expect.poll(() => saveToggle(page)).toEqual({ text: 'Save', status: '' });
@@ -257,7 +261,7 @@ test('save from the card: Saved ✓, the marker shows it, it survives a reload, 
 test('keyboard: S on a focused marker saves its paper, and S again removes it', async () => {
   const page = await context.newPage();
   await page.goto(fixture('arxiv-list.html').url);
-  await expect.poll(() => page.locator('paperpeek-marker').count()).toBe(2);
+  await expect.poll(() => page.locator('[data-paperpeek="marker"]').count()).toBe(2);
   const focused = () =>
     page.evaluate(() => (document.activeElement as HTMLElement)?.dataset.paperId);
   for (let i = 0; i < 60 && (await focused()) !== '2305.18403'; i++)
@@ -339,7 +343,7 @@ test('the shortcut matches a page to its catalog paper by its metadata title', a
   const page = await context.newPage();
   await page.goto(fixture('openreview.html').url);
   // As a reader would: the page's marker shows the content script is there to describe the page.
-  await expect(page.locator('paperpeek-marker').first()).toBeAttached();
+  await expect(page.locator('[data-paperpeek="marker"]').first()).toBeAttached();
   const tabId = await tabOf(page);
   await pressSaveShortcut(page);
   await expect.poll(async () => (await badge(tabId)).text).toBe('✓');
@@ -382,12 +386,12 @@ test("the popup's message saves the paper a tab shows, once", async () => {
 test('a hostile page cannot tell whether its papers are saved', async () => {
   const page = await context.newPage();
   await page.goto(fixture('arxiv-list.html').url);
-  await expect.poll(() => page.locator('paperpeek-marker').count()).toBe(2);
+  await expect.poll(() => page.locator('[data-paperpeek="marker"]').count()).toBe(2);
   // What any page script can see: the whole DOM as markup, each marker's attributes, styles,
   // size and shadow root, the card host, and every message posted to the window.
   const pageView = () =>
     page.evaluate(() => {
-      const markers = [...document.querySelectorAll<HTMLElement>('paperpeek-marker')];
+      const markers = [...document.querySelectorAll<HTMLElement>('[data-paperpeek="marker"]')];
       const styleOf = (el: Element) => {
         const s = getComputedStyle(el);
         return [...s].map((p) => `${p}:${s.getPropertyValue(p)}`).join(';');
@@ -408,7 +412,7 @@ test('a hostile page cannot tell whether its papers are saved', async () => {
     (window as unknown as { seen: unknown[] }).seen = seen;
     addEventListener('message', (event) => seen.push(event.data));
   });
-  const marker = page.locator('paperpeek-marker[data-paper-id="2312.00752"]');
+  const marker = page.locator('[data-paperpeek="marker"][data-paper-id="2312.00752"]');
   await marker.hover();
   await expect.poll(async () => (await saveToggle(page))?.text).toBe('Save');
   const before = await pageView();

@@ -36,7 +36,7 @@ async function open(file: string): Promise<Page> {
   return page;
 }
 
-const markers = (page: Page) => page.locator('paperpeek-marker');
+const markers = (page: Page) => page.locator('[data-paperpeek="marker"]');
 
 test('turning a site off removes its markers at once, and turning it on brings them back', async () => {
   const arxiv = await open('arxiv-list.html');
@@ -130,14 +130,14 @@ function recordCardTiming(page: Page) {
     const w = window as unknown as { timing: { start?: number; open?: number } };
     w.timing = {};
     const start = (event: Event) => {
-      if ((event.target as Element).localName === 'paperpeek-marker') {
+      if ((event.target as Element).getAttribute?.('data-paperpeek') === 'marker') {
         w.timing.start ??= performance.now();
       }
     };
     document.addEventListener('pointerover', start, true);
     document.addEventListener('focusin', start, true);
     new MutationObserver(() => {
-      if (document.querySelector('paperpeek-card')) w.timing.open ??= performance.now();
+      if (document.querySelector('[data-paperpeek="card"]')) w.timing.open ??= performance.now();
     }).observe(document.documentElement, { childList: true });
   });
 }
@@ -170,7 +170,7 @@ test('the card waits for the hover delay set with the keyboard; focus opens it a
 
   // Focus does not wait for the hover delay.
   await page.mouse.move(0, 0);
-  await expect(page.locator('paperpeek-card')).toHaveCount(0);
+  await expect(page.locator('[data-paperpeek="card"]')).toHaveCount(0);
   await recordCardTiming(page);
   await markers(page).nth(1).focus();
   await expect.poll(async () => (await cardTiming(page)).open).toBeDefined();

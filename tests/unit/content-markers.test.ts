@@ -20,12 +20,11 @@ describe('marker layer', () => {
     expect(layer.add(a, paper('1'))).toBe(true);
     expect(layer.add(a, paper('2'))).toBe(false);
     expect(layer.add(b, paper('1'))).toBe(true);
-    expect([...doc.querySelectorAll('paperpeek-marker')].map((m) => m.parentElement?.id)).toEqual([
-      'a',
-      'b',
-    ]);
+    expect(
+      [...doc.querySelectorAll('[data-paperpeek="marker"]')].map((m) => m.parentElement?.id),
+    ).toEqual(['a', 'b']);
     expect(layer.paperCount()).toBe(1);
-    const marker = doc.querySelector('#a paperpeek-marker')!;
+    const marker = doc.querySelector('#a [data-paperpeek="marker"]')!;
     expect(layer.paperOf(marker)?.id).toBe('1');
     expect(marker.getAttribute('aria-label')).toBe('PaperPeek: Paper 1');
     expect(marker.textContent).toBe('');
@@ -36,16 +35,17 @@ describe('marker layer', () => {
     const layer = new MarkerLayer(doc);
     layer.add(doc.querySelector('#l')!, paper('1'));
     doc.querySelector('#l')!.remove();
-    expect(doc.querySelectorAll('paperpeek-marker')).toHaveLength(1);
+    expect(doc.querySelectorAll('[data-paperpeek="marker"]')).toHaveLength(1);
     expect(layer.prune()).toBe(1);
-    expect(doc.querySelectorAll('paperpeek-marker')).toHaveLength(0);
+    expect(doc.querySelectorAll('[data-paperpeek="marker"]')).toHaveLength(0);
     expect(layer.paperCount()).toBe(0);
   });
 
   it('knows its own markers from a look-alike the page made', () => {
     const doc = page('<p id="p">x</p>');
     const layer = new MarkerLayer(doc);
-    const fake = doc.createElement('paperpeek-marker');
+    const fake = doc.createElement('span');
+    fake.setAttribute('data-paperpeek', 'marker');
     fake.setAttribute('data-paper-id', '1');
     expect(layer.isMarker(fake)).toBe(false);
     expect(layer.paperOf(fake)).toBeUndefined();

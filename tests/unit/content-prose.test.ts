@@ -30,7 +30,7 @@ function markTitle(doc: Document, title: string, id = '1'): string {
     const at = locateInBlock(block.element, start + title.length);
     if (at) layer.addInText(block.element, at, paper(id));
   }
-  return doc.body.innerHTML.replace(/<paperpeek-marker[^>]*><\/paperpeek-marker>/g, '[M]');
+  return doc.body.innerHTML.replace(/<span data-paperpeek="marker"[^>]*><\/span>/g, '[M]');
 }
 
 describe('a marker right after a title in text', () => {
@@ -85,7 +85,7 @@ describe('a marker right after a title in text', () => {
     expect(layer.prune()).toBe(1);
     expect(layer.paperCount()).toBe(0);
     expect(layer.addInText(b, locateInBlock(b, end(b))!, paper('1'))).toBe(true);
-    expect(b.querySelector('paperpeek-marker')?.previousSibling?.textContent).toBe(
+    expect(b.querySelector('[data-paperpeek="marker"]')?.previousSibling?.textContent).toBe(
       'And Some Long Title Words',
     );
   });

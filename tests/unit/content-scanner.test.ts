@@ -77,7 +77,7 @@ describe('the scanner on a busy page', () => {
     document.querySelector('main')!.append(link);
     await vi.advanceTimersByTimeAsync(MAX_DEBOUNCE_MS + 100);
     expect(markers.paperCount()).toBe(1);
-    expect(link.querySelector('paperpeek-marker')?.getAttribute('data-paper-id')).toBe(
+    expect(link.querySelector('[data-paperpeek="marker"]')?.getAttribute('data-paper-id')).toBe(
       '2312.00752',
     );
   });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext, type PageContext } from '@/lib/content/context';
 import { followHoverDelay, whileMarkersAllowed } from '@/lib/content/marker-switch';
 import { hoverDelayMs, markersEnabled, setHoverDelay, setSiteEnabled } from '@/lib/settings';
 
@@ -9,7 +9,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 function follow(hostname: string) {
   const ctx = new ContentScriptContext('test');
-  const sessions: ContentScriptContext[] = [];
+  const sessions: PageContext[] = [];
   let stops = 0;
   whileMarkersAllowed(
     ctx,

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { pressSaveButton, saveButton, type SaveActions } from '@/lib/content/save-button';
+
+/** The card's Save toggle, with the reading list faked: a page's forged clicks change nothing. */
+function toggleFor(saved: boolean) {
+  let state = saved;
+  const actions: SaveActions = {
+    isSaved: () => Promise.resolve(state),
+    toggle: vi.fn(() => Promise.resolve((state = !state))),
+  };
+  const status = document.createElement('span');
+  const button = saveButton(document, '2312.00752', actions, status);
+  return { button, status, actions, saved: () => state };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the Save toggle', () => {
+  it.each([true, false])(
+    'ignores untrusted clicks (click() and dispatched events) on a paper saved: %s',
+    async (saved) => {
+      const { button, actions, status, saved: now } = toggleFor(saved);
+      await settle();
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await settle();
+      expect(actions.toggle).not.toHaveBeenCalled();
+      expect(now()).toBe(saved);
+      expect(button.textContent).toBe(saved ? 'Saved ✓' : 'Save');
+      expect(status.textContent).toBe('');
+    },
+  );
+
+  it("is pressed by the card for the user's S key, and says what happened on one line", async () => {
+    const { button, status, saved } = toggleFor(false);
+    await settle();
+    pressSaveButton(button);
+    await settle();
+    expect(saved()).toBe(true);
+    expect(button.textContent).toBe('Saved ✓');
+    expect(status.textContent).toBe('Saved to your reading list');
+    expect(status.title).toBe('Saved to your reading list');
+  });
+});
