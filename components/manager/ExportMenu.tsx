@@ -79,7 +79,7 @@ export function ExportMenu({ db, entries, selected, loading = false }: Props) {
       const name = exportFilename(format, list.length, useSelection, now);
       // Loaded on first use: the writers bring citation-js, which the list itself never needs.
       const { writeExport } = await import('@/lib/reading-list/export/write');
-      downloadText(name, writeExport(format.id, list, tombstones, now), format.mime);
+      downloadText(name, await writeExport(format.id, list, tombstones, now), format.mime);
       setMessage({
         ok: true,
         text: `Saved ${name}: ${list.length} ${list.length === 1 ? 'paper' : 'papers'}.`,

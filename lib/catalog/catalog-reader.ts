@@ -112,23 +112,62 @@ async function* textChunks(source: ReadableStream<Uint8Array>): AsyncGenerator<s
 /** Decoded text gathered before splitting: fewer, larger chunks keep per-chunk overhead low. */
 const SPLIT_CHARS = 1 << 20;
 
-/** Lines of the file, in arrays of about a megabyte of text each. */
-async function* lineChunks(source: ReadableStream<Uint8Array>): AsyncGenerator<string[]> {
+/**
+ * The longest line read, in characters. The schema's maxima multiply out to more (5,000 authors
+ * of 300 characters), but no real record comes near: the longest in arXiv (a 3,000-author
+ * physics paper) is about 100 KB. Without a bound, one 2 GB line in a 2 MB gzip file was held
+ * whole in memory before JSON.parse could refuse it.
+ */
+export const MAX_LINE_CHARS = 1 << 20;
+
+/** Set once the header is read: how much text the papers it announces can take. */
+type TextBudget = { maxChars: number };
+
+function tooLong(lineNo: number): CatalogFormatError {
+  return new CatalogFormatError(
+    `Line ${lineNo}: longer than ${MAX_LINE_CHARS.toLocaleString('en')} characters, which no paper record is; the file is damaged or not a catalog.`,
+  );
+}
+
+/**
+ * Lines of the file, in arrays of about a megabyte of text each. A line over MAX_LINE_CHARS is
+ * refused as soon as that much of it has arrived, and the whole text may not outgrow the budget.
+ */
+async function* lineChunks(
+  source: ReadableStream<Uint8Array>,
+  budget: TextBudget,
+): AsyncGenerator<string[]> {
   let rest = '';
   let parts: string[] = [];
   let size = 0;
-  for await (const chunk of textChunks(source)) {
-    parts.push(chunk);
-    size += chunk.length;
-    if (size < SPLIT_CHARS) continue;
+  let total = 0;
+  let lineNo = 0;
+  const split = (): string[] => {
     const lines = (rest + parts.join('')).split('\n');
     parts = [];
     size = 0;
     rest = lines.pop()!;
+    for (const line of lines) {
+      lineNo++;
+      if (line.length > MAX_LINE_CHARS) throw tooLong(lineNo);
+    }
+    if (rest.length > MAX_LINE_CHARS) throw tooLong(lineNo + 1);
+    return lines;
+  };
+  for await (const chunk of textChunks(source)) {
+    parts.push(chunk);
+    size += chunk.length;
+    total += chunk.length;
+    if (total > budget.maxChars) {
+      throw new CatalogFormatError(
+        `Line ${lineNo + 1}: the file holds more text than its header's paper count allows (${budget.maxChars.toLocaleString('en')} characters); it is damaged or not a catalog.`,
+      );
+    }
+    if (size < SPLIT_CHARS) continue;
+    const lines = split();
     if (lines.length) yield lines;
   }
-  const lines = (rest + parts.join('')).split('\n');
-  rest = lines.pop()!;
+  const lines = split();
   if (rest.trim()) lines.push(rest);
   if (lines.length) yield lines;
 }
@@ -192,7 +231,8 @@ export async function openCatalog(
   source: ReadableStream<Uint8Array>,
   { skip = 0, batchSize = 2000 }: OpenOptions = {},
 ): Promise<CatalogStream> {
-  const cursor = new LineCursor(lineChunks(source));
+  const budget: TextBudget = { maxChars: Infinity };
+  const cursor = new LineCursor(lineChunks(source, budget));
   let header: CatalogHeader;
   try {
     header = parseHeader((await cursor.ready()) ? cursor.take() : undefined);
@@ -200,6 +240,8 @@ export async function openCatalog(
     await cursor.close();
     throw error;
   }
+  // The header, every paper and the footer, each at most a line's bound.
+  budget.maxChars = (header.count + 2) * (MAX_LINE_CHARS + 1);
 
   async function* batches(): AsyncGenerator<CatalogBatch, CatalogFooter> {
     try {
@@ -230,6 +272,11 @@ export async function openCatalog(
           if (typeof value === 'object' && value !== null && 'end' in value) {
             if (batch.papers.length) yield batch;
             return await checkFooter(value, count);
+          }
+          if (count >= header.count) {
+            throw new CatalogFormatError(
+              `Line ${lineNo}: the header says ${header.count} papers, but the file holds more.`,
+            );
           }
           const paper = paperSchema.safeParse(value);
           if (!paper.success) {

@@ -14,6 +14,7 @@ import {
   type CatalogHeader,
   type Paper,
 } from './schema';
+import { MAX_LINE_CHARS } from './catalog-reader';
 
 /**
  * Node writer of the catalog file format (header line, one paper per line, footer line). The
@@ -88,7 +89,7 @@ async function writeKnown(
     for await (const paper of papers) {
       if (validate) checkPaper(paper, count + 1);
       count++;
-      batch.push(JSON.stringify(paper));
+      batch.push(checkedLine(JSON.stringify(paper), count, validate));
       // Joined batches keep per-chunk stream overhead negligible at a million lines.
       if (batch.length === 1000) {
         yield `${batch.join('\n')}\n`;
@@ -120,7 +121,7 @@ export async function writeCatalog(
     const failed = new Promise<never>((_, reject) => body.once('error', reject));
     for await (const paper of papers) {
       if (validate) checkPaper(paper, count + 1);
-      const line = `${JSON.stringify(paper)}\n`;
+      const line = `${checkedLine(JSON.stringify(paper), count + 1, validate)}\n`;
       hash.update(line);
       count++;
       if (!body.write(line)) await Promise.race([once(body, 'drain'), failed]);
@@ -138,6 +139,16 @@ export async function writeCatalog(
   } finally {
     await rm(bodyPath, { force: true });
   }
+}
+
+/** The loader refuses a longer line, so the builder must not write one. */
+function checkedLine(line: string, index: number, validate: boolean): string {
+  if (validate && line.length > MAX_LINE_CHARS) {
+    throw new Error(
+      `catalog record ${index} is ${line.length} characters long; the loader reads lines up to ${MAX_LINE_CHARS}`,
+    );
+  }
+  return line;
 }
 
 function checkPaper(paper: Paper, index: number): void {

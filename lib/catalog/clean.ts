@@ -1,4 +1,5 @@
 import type { CodeLink } from './schema';
+import { isWebUrl } from './web-link';
 
 /**
  * Cleanup of text scraped from paper listings: titles and abstracts arrive with LaTeX remnants
@@ -79,7 +80,9 @@ export function cleanUrl(raw: string): string | undefined {
     const url = new URL(text);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
     if (!url.hostname.includes('.')) return undefined;
-    return url.href.replace(/\/$/, '');
+    const href = url.href.replace(/\/$/, '');
+    // The loader refuses a record whose link fails this, so a link that would is dropped here.
+    return isWebUrl(href) ? href : undefined;
   } catch {
     return undefined;
   }

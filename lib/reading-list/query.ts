@@ -1,3 +1,4 @@
+import { safeHref } from '../catalog/web-link';
 import type { Entry, ReadingStatus } from './entry';
 import { MAX_TAG_LENGTH, normalizeTag } from './tags';
 
@@ -220,7 +221,8 @@ export function checkTag(raw: string): { tag: string } | { error: string } {
  */
 export function entryLink(entry: Entry): string | null {
   const { snapshot } = entry;
-  if (snapshot.url && /^https?:\/\//i.test(snapshot.url)) return snapshot.url;
+  const url = safeHref(snapshot.url);
+  if (url) return url;
   if (snapshot.arxivId) return `https://arxiv.org/abs/${encodeURI(snapshot.arxivId)}`;
   if (snapshot.doi) return `https://doi.org/${encodeURI(snapshot.doi)}`;
   return null;

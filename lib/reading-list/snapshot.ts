@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseArxivId, parseDoi, paperId } from '@/lib/catalog/identifiers';
 import type { Paper } from '@/lib/catalog/schema';
+import { isWebUrl, safeHref } from '@/lib/catalog/web-link';
 import { snapshotSchema, type Snapshot } from './entry';
 
 /**
@@ -37,8 +38,8 @@ function clip(text: string | undefined, max: number): string | undefined {
 export function webUrl(text: string | undefined): string | undefined {
   if (!text) return undefined;
   try {
-    const url = new URL(text.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+    const { href } = new URL(text.trim());
+    return isWebUrl(href) ? href : undefined;
   } catch {
     return undefined;
   }
@@ -78,9 +79,12 @@ export function snapshotFromPaper(paper: Paper): Snapshot {
     venue: paper.venue,
     arxivId: paper.arxivId,
     doi: paper.doi,
-    url: paper.links.abs ?? (paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : undefined),
-    pdf: paper.links.pdf,
-    code: paper.code[0]?.url,
+    // A catalog loaded before links were checked may hold others; saving must not fail on them.
+    url:
+      safeHref(paper.links.abs) ??
+      (paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : undefined),
+    pdf: safeHref(paper.links.pdf),
+    code: safeHref(paper.code[0]?.url),
   });
 }
 

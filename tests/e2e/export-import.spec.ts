@@ -170,7 +170,7 @@ test('Zotero BibTeX and CSV import match the catalog, list invalid records, and 
   await expect(count(csv, 'updated')).toHaveText('1');
   await expect(count(csv, 'invalid')).toHaveText('3');
   await expect(csv.getByRole('list', { name: 'Invalid records' })).toContainText(
-    'row 7: url: only http(s) links are imported',
+    'row 7: url: only http(s) links are allowed',
   );
   await csv.getByRole('button', { name: 'Import 3 papers' }).click();
   await expect(csv.getByRole('status')).toContainText('Imported 2 new papers and updated 1 entry');

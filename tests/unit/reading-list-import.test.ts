@@ -87,7 +87,11 @@ describe('JSON backup', () => {
   it('round-trips a list exported from a database', async () => {
     const source = freshDb();
     await importFile(source, await load('backup.json'));
-    const text = toBackup(await source.entries.toArray(), await source.tombstones.toArray(), NOW);
+    const text = await toBackup(
+      await source.entries.toArray(),
+      await source.tombstones.toArray(),
+      NOW,
+    );
     const target = freshDb();
     await importFile(target, { name: 'paperpeek-backup.json', text });
     expect(sorted(await target.entries.toArray())).toEqual(sorted(await source.entries.toArray()));
@@ -255,7 +259,7 @@ describe('CSV', () => {
     expect(preview.counts).toMatchObject({ new: 3, unmatched: 2, invalid: 3 });
     expect(preview.invalid.map((i) => i.where)).toEqual(['row 5', 'row 6', 'row 7']);
     expect(preview.invalid[1]!.reason).toMatch(/^status:/);
-    expect(preview.invalid[2]!.reason).toBe('url: only http(s) links are imported');
+    expect(preview.invalid[2]!.reason).toBe('url: only http(s) links are allowed');
     const attention = (await db.entries.get('1706.03762'))!;
     expect(attention).toMatchObject({
       status: 'read',

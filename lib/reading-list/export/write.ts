@@ -7,13 +7,13 @@ import { toMarkdown } from './markdown';
 import { toRis } from './ris';
 import type { ExportFormatId } from './formats';
 
-/** The text of an export. Tombstones only go into the backup. */
-export function writeExport(
+/** The text of an export. Tombstones only go into the backup (async: its checksum is). */
+export async function writeExport(
   id: ExportFormatId,
   entries: readonly Entry[],
   tombstones: readonly Tombstone[],
   now: Date,
-): string {
+): Promise<string> {
   switch (id) {
     case 'bibtex':
       return toBibtex(entries);

@@ -1,4 +1,5 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, backupEntrySchema, backupHeaderSchema } from '../backup';
+import { backupChecksum } from '../backup-checksum';
 import { tombstoneSchema, type Entry, type Tombstone } from '../entry';
 import { ImportFileError } from './decode';
 import { firstIssue } from './issues';
@@ -31,7 +32,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function parseBackup(text: string): ParsedImport {
+export async function parseBackup(text: string): Promise<ParsedImport> {
   const data = parseJson(text);
   if (typeof data === 'object' && data && 'version' in data && data.version !== BACKUP_VERSION) {
     const version = JSON.stringify(data.version).slice(0, 20);
@@ -44,6 +45,12 @@ export function parseBackup(text: string): ParsedImport {
   const header = backupHeaderSchema.safeParse(data);
   if (!header.success) {
     throw new ImportFileError(`This is not a PaperPeek backup (${firstIssue(header.error)}).`);
+  }
+  const { sha256 } = header.data;
+  if (sha256 !== undefined && (await backupChecksum(header.data)) !== sha256) {
+    throw new ImportFileError(
+      'The backup was changed after PaperPeek wrote it: its checksum does not match its content. Nothing was imported; restore an unedited copy.',
+    );
   }
   const result: ParsedImport = {
     format: 'backup',

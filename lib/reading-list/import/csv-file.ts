@@ -4,7 +4,7 @@ import { readingStatusSchema, snapshotSchema, type Snapshot } from '../entry';
 import { CSV_COLUMNS, type CsvColumn } from '../export/csv';
 import { normalizeTags } from '../tags';
 import { ImportFileError } from './decode';
-import { firstIssue, webLinkProblem } from './issues';
+import { firstIssue } from './issues';
 import type { ImportRecord, ParsedImport } from './types';
 
 /**
@@ -70,8 +70,6 @@ function toRecord(row: Record<string, string | undefined>, where: string): Impor
     readAt: optional(get('read_at')),
   });
   if (!parsed.success) return firstIssue(parsed.error).replace(/^snapshot\./, '');
-  const link = webLinkProblem(parsed.data.snapshot);
-  if (link) return link;
   return { where, ...parsed.data };
 }
 
