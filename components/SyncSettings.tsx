@@ -85,6 +85,17 @@ export function SyncSettings() {
             {remoteSummary(remote)}
           </p>
         ))}
+        {remotes.flatMap((remote) =>
+          (remote.warnings ?? []).map((warning, i) => (
+            <p
+              key={`${remote.kind}-${i}`}
+              className="message message-error"
+              data-testid="sync-warning"
+            >
+              {remote.label}: {warning}
+            </p>
+          )),
+        )}
         {overQuota && (
           <p className="message message-error" data-testid="sync-over-quota">
             {overQuotaMessage(overQuota)}

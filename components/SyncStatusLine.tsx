@@ -35,6 +35,17 @@ export function SyncStatusLine() {
             {remoteSummary(remote)}
           </p>
         ))}
+        {remotes.flatMap((remote) =>
+          (remote.warnings ?? []).map((warning, i) => (
+            <p
+              key={`${remote.kind}-${i}`}
+              className="notice notice-error"
+              data-testid="sync-warning"
+            >
+              {remote.label}: {warning}
+            </p>
+          )),
+        )}
         {overQuota && (
           <p className="notice notice-error" data-testid="sync-over-quota">
             {overQuotaMessage(overQuota)}

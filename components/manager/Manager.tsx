@@ -16,6 +16,7 @@ import { EmptyState } from './EmptyState';
 import { EntryList } from './EntryList';
 import { FacetPanel } from './FacetPanel';
 import { HelpPanel } from './HelpPanel';
+import { RecentlyDeleted } from './RecentlyDeleted';
 import { Toolbar } from './Toolbar';
 import { UndoToast } from './UndoToast';
 import { useEntries } from './use-entries';
@@ -53,6 +54,7 @@ export function Manager({ db, renderActions }: Props) {
   const [focusRequest, setFocusRequest] = useState(0);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [deletedOpen, setDeletedOpen] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
 
   const targets = visibleSelection(selection.selected, order);
@@ -131,9 +133,14 @@ export function Manager({ db, renderActions }: Props) {
                 : `${entries.length.toLocaleString('en')} ${entries.length === 1 ? 'paper' : 'papers'}`}
           </p>
         </div>
-        <a className="button ghost" href="/options.html">
-          Settings
-        </a>
+        <div className="toolbar-actions">
+          <button type="button" className="button ghost" onClick={() => setDeletedOpen(true)}>
+            Recently deleted
+          </button>
+          <a className="button ghost" href="/options.html">
+            Settings
+          </a>
+        </div>
       </header>
       <Toolbar
         text={filter.text}
@@ -214,6 +221,7 @@ export function Manager({ db, renderActions }: Props) {
       {/* A closed dialog the first frame does not show, but its table would cost that frame. */}
       <AfterPaint>
         <HelpPanel open={helpOpen} onClose={() => setHelpOpen(false)} />
+        <RecentlyDeleted db={db} open={deletedOpen} onClose={() => setDeletedOpen(false)} />
       </AfterPaint>
     </div>
   );

@@ -2,6 +2,7 @@ import type { CatalogDb } from '../db/catalog-db';
 import { getPapers } from '../db/lookup';
 import type { Handlers } from '../messaging/register';
 import { userDb, type UserDb } from '../reading-list/db';
+import { restoreDeleted } from '../reading-list/deleted';
 import { deleteEntries, saveEntry, savedIds } from '../reading-list/entries';
 import { snapshotFromPaper } from '../reading-list/snapshot';
 import { savePageOfTab } from './page-paper';
@@ -9,7 +10,7 @@ import { isExtensionPage } from './tab-papers';
 
 type ReadingListHandlers = Pick<
   Handlers,
-  'savePaper' | 'removePaper' | 'getSavedState' | 'savePagePaper'
+  'savePaper' | 'removePaper' | 'restoreDeletedEntries' | 'getSavedState' | 'savePagePaper'
 >;
 
 /**
@@ -31,6 +32,14 @@ export function createReadingListHandlers(
       });
     },
     removePaper: async ({ id }) => (await deleteEntries(user(), [id]))[0] ?? null,
+    restoreDeletedEntries: async ({ ids }, sender) => {
+      // A content script (the card's Undo, in a tab) or a PaperPeek page; nothing else.
+      const fromTab = sender.tab?.id !== undefined && sender.tab.id >= 0;
+      if (!fromTab && !isExtensionPage(sender, browser.runtime.getURL('/'))) {
+        throw new Error('restoreDeletedEntries is for PaperPeek only');
+      }
+      return { restored: (await restoreDeleted(user(), ids)).length };
+    },
     getSavedState: async ({ ids }) => [...(await savedIds(user(), ids))],
     savePagePaper: async ({ tabId }, sender) => {
       // A content script must not make the extension read (and save from) another tab.

@@ -61,6 +61,8 @@ export function createSyncService(
       overQuota: previous?.overQuota ?? null,
       needsConfirmation: null,
       lastBytesSent: null,
+      // Kept through a failed attempt: what the last completed sync skipped is still skipped.
+      warnings: previous?.warnings ?? [],
     };
     try {
       const local = userDbStore(db(), settingsStore(db()));
@@ -73,12 +75,14 @@ export function createSyncService(
         outcome = await runSync({ local, remote, now, confirmDeletions });
       }
       if (outcome.kind === 'needsConfirmation') {
-        status.needsConfirmation = { deleting: outcome.deleting, total: outcome.total };
+        const { deleting, total, recent } = outcome;
+        status.needsConfirmation = { deleting, total, ...(recent ? { recent } : {}) };
       } else {
         status.lastSuccessAt = now();
         status.failures = 0;
         status.overQuota = outcome.overQuota ?? null;
         status.lastBytesSent = outcome.bytesSent;
+        status.warnings = outcome.warnings;
       }
     } catch (caught) {
       const error = await explainUnreachable(remote, caught);

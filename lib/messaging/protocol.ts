@@ -134,6 +134,14 @@ export const protocol = {
     output: entrySchema.nullable(),
   },
   /**
+   * Put papers back from Recently deleted (the card's Undo after a removal, which may come after
+   * a sync took the paper away): note, tags and status as they were. Answers how many came back.
+   */
+  restoreDeletedEntries: {
+    input: z.object({ ids: z.array(paperId).min(1).max(2000) }),
+    output: z.object({ restored: z.number().int().min(0) }),
+  },
+  /**
    * Which of these papers are saved, for markers and cards. The answer goes only to the content
    * script that asked and never onto the page, where page scripts could read it.
    */

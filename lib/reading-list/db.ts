@@ -1,4 +1,5 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { DeletedRow } from './deleted-row';
 import type { Entry, Tombstone } from './entry';
 import { USER_DB_NAME } from './newest-raw';
 
@@ -20,6 +21,8 @@ export class UserDb extends Dexie {
   entries!: Table<Entry, string>;
   tombstones!: Table<Tombstone, string>;
   meta!: Table<UserMetaRecord, UserMetaRecord['key']>;
+  /** Recently deleted: entries as they were just before a removal, here or by sync (deleted.ts). */
+  deleted!: Table<DeletedRow, string>;
 
   constructor(name = USER_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -29,6 +32,8 @@ export class UserDb extends Dexie {
       tombstones: 'id',
       meta: 'key',
     });
+    // `at` orders the Recently deleted view, the sync window and pruning.
+    this.version(2).stores({ deleted: 'id, at' });
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nextClock } from './clock';
 import type { UserDb } from './db';
+import { markRestored, recordRemovals } from './deleted-row';
 import {
   EDITABLE_FIELDS,
   entrySchema,
@@ -43,7 +44,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 function rwTables(db: UserDb) {
-  return [db.entries, db.tombstones, db.meta];
+  return [db.entries, db.tombstones, db.meta, db.deleted];
 }
 
 /**
@@ -151,7 +152,8 @@ export async function updateEntries(
 
 /**
  * Removes the saved entries among `ids` and leaves a tombstone for each, so that sync does not
- * bring them back. Returns the removed entries, for undo (restoreEntries).
+ * bring them back; each goes to Recently deleted. Returns the removed entries, for undo
+ * (restoreEntries).
  */
 export async function deleteEntries(
   db: UserDb,
@@ -165,6 +167,12 @@ export async function deleteEntries(
     const deletedAt = await nextClock(db, now);
     await db.entries.bulkDelete(removed.map((e) => e.id));
     await db.tombstones.bulkPut(removed.map((e) => ({ id: e.id, deletedAt })));
+    await recordRemovals(
+      db,
+      removed.map((entry) => ({ entry, deletedAt })),
+      'local',
+      now,
+    );
     return removed;
   });
 }
@@ -184,6 +192,11 @@ export async function restoreEntries(
     const clock = await nextClock(db, now);
     const restored = valid.map((entry) => ({ ...entry, clock: stampAll(clock) }));
     await db.entries.bulkPut(restored);
+    await markRestored(
+      db,
+      restored.map((entry) => entry.id),
+      now,
+    );
     return restored;
   });
 }

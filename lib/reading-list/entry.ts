@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { hlcSchema } from '../sync/hlc';
+import { webUrlSchema } from '../catalog/web-url';
 
 /**
  * The single definition of a reading-list entry. The reading-list database stores these, the
@@ -22,9 +24,9 @@ export const snapshotSchema = z.object({
   /** arXiv primary category (cs.LG...), for BibTeX `primaryClass`, when known. */
   primaryClass: z.string().max(32).optional(),
   /** The page the paper was saved from, or its abstract page. */
-  url: z.url().optional(),
-  pdf: z.url().optional(),
-  code: z.url().optional(),
+  url: webUrlSchema.optional(),
+  pdf: webUrlSchema.optional(),
+  code: webUrlSchema.optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -50,7 +52,7 @@ export const entrySchema = z.object({
    * Hybrid logical clock (lib/sync/hlc.ts) of the last write to each editable field, plus `added`
    * for the save itself. Every mutation stamps the fields it changes; sync compares these.
    */
-  clock: z.record(z.string(), z.string().max(64)),
+  clock: z.record(z.string(), hlcSchema),
 });
 export type Entry = z.infer<typeof entrySchema>;
 
@@ -60,6 +62,6 @@ export type Entry = z.infer<typeof entrySchema>;
  */
 export const tombstoneSchema = z.object({
   id: z.string().min(1).max(64),
-  deletedAt: z.string().max(64),
+  deletedAt: hlcSchema,
 });
 export type Tombstone = z.infer<typeof tombstoneSchema>;

@@ -13,12 +13,38 @@ export async function gzip(text: string): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Throws on bytes that are not gzip. */
-export async function gunzip(bytes: Uint8Array): Promise<string> {
-  const stream = new Blob([bytes as BlobPart])
+/**
+ * The most text a device's sync file may inflate to. A real reading list of 10,000 papers with
+ * notes is a few MB; a few KB of crafted gzip can inflate to gigabytes.
+ */
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
+export class InflatedTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`it inflates to more than ${Math.round(limit / 1024 / 1024)} MB`);
+  }
+}
+
+/** Throws on bytes that are not gzip, and InflatedTooLargeError past `limit` bytes of output. */
+export async function gunzip(bytes: Uint8Array, limit = MAX_INFLATED_BYTES): Promise<string> {
+  const reader = new Blob([bytes as BlobPart])
     .stream()
-    .pipeThrough(new DecompressionStream('gzip'));
-  return new Response(stream).text();
+    .pipeThrough(new DecompressionStream('gzip'))
+    .getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new InflatedTooLargeError(limit);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 export async function gunzipBase64(base64: string): Promise<string> {

@@ -1,5 +1,8 @@
 import { observeClock } from '../reading-list/clock';
+import { hasClockProblems, repairStoredClocks } from '../reading-list/clock-repair';
 import type { UserDb } from '../reading-list/db';
+import { confirmSyncRemovals, recentSyncRemovals } from '../reading-list/deleted';
+import { pruneDeleted, recordRemovals } from '../reading-list/deleted-row';
 import type { Entry } from '../reading-list/entry';
 import { mergeStates, stableJson } from './merge';
 import { pruneTombstones } from './prune';
@@ -14,14 +17,24 @@ import { isVisible, maxClock, stateFrom, tombstoneList, type SyncState } from '.
 export function userDbStore(db: UserDb, settings?: SettingsStore): LocalStore {
   return {
     async read() {
-      const [entries, tombstones] = await db.transaction('r', db.entries, db.tombstones, () =>
-        Promise.all([db.entries.toArray(), db.tombstones.toArray()]),
-      );
+      const readAll = () =>
+        db.transaction('r', db.entries, db.tombstones, () =>
+          Promise.all([db.entries.toArray(), db.tombstones.toArray()]),
+        );
+      let [entries, tombstones] = await readAll();
+      // Clocks stored before incoming clocks were checked may need repair (clock-repair.ts).
+      if (hasClockProblems(entries, tombstones, Date.now())) {
+        await repairStoredClocks(db);
+        [entries, tombstones] = await readAll();
+      }
       return stateFrom(entries, tombstones, settings ? await settings.read() : {});
     },
 
-    async apply(merged: SyncState, now: number) {
-      const result = await db.transaction('rw', db.entries, db.tombstones, db.meta, async () => {
+    recentRemovals: (now: number) => recentSyncRemovals(db, now),
+
+    async apply(merged: SyncState, now: number, options: { confirmed?: boolean } = {}) {
+      const tables = [db.entries, db.tombstones, db.meta, db.deleted];
+      const result = await db.transaction('rw', tables, async () => {
         const [entries, tombstones] = await Promise.all([
           db.entries.toArray(),
           db.tombstones.toArray(),
@@ -31,6 +44,19 @@ export function userDbStore(db: UserDb, settings?: SettingsStore): LocalStore {
         const changes = diff(current, final);
         if (changes.put.length) await db.entries.bulkPut(changes.put);
         if (changes.remove.length) await db.entries.bulkDelete(changes.remove);
+        // What sync takes away stays restorable, and counts in the window runSync asks over.
+        if (options.confirmed) await confirmSyncRemovals(db, now);
+        await recordRemovals(
+          db,
+          changes.remove.map((id) => ({
+            entry: current.entries.get(id)!,
+            deletedAt: final.tombstones.get(id) ?? '',
+          })),
+          'sync',
+          now,
+          options.confirmed,
+        );
+        await pruneDeleted(db, now);
         const staleTombstones = tombstones.filter(
           (t) => final.tombstones.get(t.id) !== t.deletedAt,
         );

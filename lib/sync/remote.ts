@@ -19,6 +19,11 @@ export interface RemoteRead {
   state: SyncState;
   /** Remote-specific bookkeeping for the matching write (ETags, the text already stored). */
   token?: unknown;
+  /**
+   * What was left out and why, in plain words (a damaged device file, entries dated in the
+   * future). The sync still completes with the rest; the status shows these until they clear.
+   */
+  warnings?: string[];
 }
 
 export interface RemoteWrite {

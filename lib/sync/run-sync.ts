@@ -11,7 +11,16 @@ export interface LocalStore {
    * that moment (an edit made while the remote was being read is kept), and answer that final
    * state (hidden ghosts included) with what changed.
    */
-  apply(merged: SyncState, now: number): Promise<{ state: SyncState; changes: LocalChanges }>;
+  apply(
+    merged: SyncState,
+    now: number,
+    options?: { confirmed?: boolean },
+  ): Promise<{ state: SyncState; changes: LocalChanges }>;
+  /**
+   * Papers syncs removed in the last days that the user has not confirmed, and how many of them
+   * are still out of the list (Recently deleted): the window the confirmation guard looks at.
+   */
+  recentRemovals?(now: number): Promise<{ removed: number; stillRemoved: number }>;
 }
 
 export interface LocalChanges {
@@ -21,10 +30,13 @@ export interface LocalChanges {
 }
 
 export type SyncOutcome =
-  | ({ kind: 'synced'; changes: LocalChanges } & RemoteWrite)
-  | { kind: 'needsConfirmation'; deleting: number; total: number };
+  | ({ kind: 'synced'; changes: LocalChanges; warnings: string[] } & RemoteWrite)
+  | { kind: 'needsConfirmation'; deleting: number; total: number; recent?: number };
 
-/** A sync removing more than this share of the list, and more than a handful, asks first. */
+/**
+ * A sync removing more than this share of the list, and more than a handful, asks first; counted
+ * over the window of recentRemovals, so a deletion split into small steps asks as a whole does.
+ */
 export const CONFIRM_SHARE = 0.2;
 export const CONFIRM_MIN = 5;
 
@@ -47,12 +59,26 @@ export async function runSync(options: {
   const merged = pruneTombstones(mergeStates(local, read.state), now()).state;
 
   const { deleting, total } = deletions(local, merged);
-  if (!options.confirmDeletions && deleting > CONFIRM_MIN && deleting > total * CONFIRM_SHARE) {
-    return { kind: 'needsConfirmation', deleting, total };
+  const recent =
+    deleting > 0 && options.local.recentRemovals
+      ? await options.local.recentRemovals(now())
+      : { removed: 0, stillRemoved: 0 };
+  const inWindow = recent.removed + deleting;
+  const listThen = total + recent.stillRemoved;
+  if (!options.confirmDeletions && inWindow > CONFIRM_MIN && inWindow > listThen * CONFIRM_SHARE) {
+    return {
+      kind: 'needsConfirmation',
+      deleting,
+      total,
+      ...(recent.removed ? { recent: recent.removed } : {}),
+    };
   }
-  const applied = await options.local.apply(merged, now());
+  const applied = await options.local.apply(merged, now(), {
+    confirmed: !!options.confirmDeletions && deleting > 0,
+  });
   const written = await options.remote.write(applied.state, read);
-  return { kind: 'synced', changes: applied.changes, ...written };
+  const warnings = read.warnings ?? [];
+  return { kind: 'synced', changes: applied.changes, warnings, ...written };
 }
 
 /** How many of the papers shown on this device the merged state would remove. */

@@ -8,6 +8,7 @@ import {
   normalizeSite,
   usableHoverDelay,
 } from '../settings';
+import { clockProblem } from './hlc';
 import { stableJson } from './merge';
 import type { SettingsDoc } from './state';
 import { syncedSettings } from './sync-items';
@@ -61,7 +62,9 @@ export function settingsStore(db: UserDb): SettingsStore {
       for (const { key, item } of SYNCED) {
         const value = await item.getValue();
         const known = doc[key];
-        if (known && stableJson(known.value) === stableJson(value)) continue;
+        // A clock stored before incoming clocks were checked may be unusable: stamp it afresh.
+        const sound = known && (known.clock === '' || !clockProblem(known.clock, Date.now()));
+        if (sound && stableJson(known.value) === stableJson(value)) continue;
         // A setting never stored here is the default, not a choice: it must not outrank a
         // choice made on another device, so it goes without a clock.
         const stored = (await storage.getItem(`local:${key}`)) !== null;

@@ -15,8 +15,17 @@ export const remoteStatusSchema = z.object({
   /** Only part of the list fits in browser sync. */
   overQuota: z.object({ synced: z.number().int(), total: z.number().int() }).nullable(),
   /** A sync stopped because it would remove many papers; it waits for the user's go-ahead. */
-  needsConfirmation: z.object({ deleting: z.number().int(), total: z.number().int() }).nullable(),
+  needsConfirmation: z
+    .object({
+      deleting: z.number().int(),
+      total: z.number().int(),
+      /** Papers syncs removed earlier in the window (run-sync.ts), when there were any. */
+      recent: z.number().int().optional(),
+    })
+    .nullable(),
   lastBytesSent: z.number().int().nullable(),
+  /** What the last completed sync left out and why (a damaged device file, future clocks). */
+  warnings: z.array(z.string().max(500)).max(110).default([]),
 });
 export type RemoteStatus = z.infer<typeof remoteStatusSchema>;
 
@@ -31,6 +40,10 @@ export function overQuotaMessage(q: { synced: number; total: number }): string {
   return `${q.synced.toLocaleString('en')} of ${q.total.toLocaleString('en')} papers sync through the browser; set up WebDAV to sync all.`;
 }
 
-export function confirmMessage(c: { deleting: number; total: number }): string {
-  return `Sync would remove ${c.deleting} of your ${c.total} papers (deleted on another device). Nothing was removed yet.`;
+export function confirmMessage(c: { deleting: number; total: number; recent?: number }): string {
+  const papers = (n: number) => (n === 1 ? '1 paper' : `${n} papers`);
+  const ask = c.recent
+    ? `Sync would remove ${c.deleting} more of your ${c.total} papers (deleted on another device), after removing ${papers(c.recent)} in the last 7 days. Nothing more was removed yet.`
+    : `Sync would remove ${c.deleting} of your ${c.total} papers (deleted on another device). Nothing was removed yet.`;
+  return `${ask} Removed papers go to Recently deleted in the reading list, where you can restore them for 30 days.`;
 }

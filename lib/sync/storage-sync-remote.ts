@@ -11,7 +11,7 @@ import {
   isOurKey,
   itemBytes,
 } from './sync-quota';
-import { decodeState, WireError } from './wire';
+import { decodeRemoteState, WireError, type RefusedClocks } from './wire';
 
 /** The part of storage.sync this remote uses (a test wraps it to enforce the quotas). */
 export interface SyncArea {
@@ -75,13 +75,23 @@ export function storageSyncRemote(area: SyncArea, random: () => number = Math.ra
       }
       let text: string;
       let state: SyncState;
+      let refused: RefusedClocks;
       try {
         text = await gunzipBase64(joined);
-        state = decodeState(JSON.parse(text));
+        ({ state, refused } = decodeRemoteState(JSON.parse(text), Date.now()));
       } catch (error) {
         throw malformed(error instanceof WireError ? error.message : 'it could not be decoded');
       }
-      return { state, token: { text, keys } satisfies Token };
+      const warnings: string[] = [];
+      if (refused.ahead)
+        warnings.push(
+          `Ignored ${refused.ahead} entries in browser sync dated more than a day ahead of this device's clock.`,
+        );
+      if (refused.malformed)
+        warnings.push(
+          `Ignored ${refused.malformed} entries in browser sync with a malformed clock.`,
+        );
+      return { state, token: { text, keys } satisfies Token, warnings };
     },
 
     async write(next: SyncState, read: RemoteRead): Promise<RemoteWrite> {

@@ -1,11 +1,12 @@
+import { readCapped } from './read-capped';
 import { SyncError } from './remote';
 
 /**
  * The four WebDAV verbs sync needs, over fetch (which an MV3 service worker has). The `webdav`
  * npm package was considered: it brings node-fetch, md5, minimatch and an XML parser among 15
  * dependencies for a client whose listing we only need as file names, and its web build is
- * larger than this whole sync engine. Every request has a time-out; every failure becomes a
- * SyncError whose message says what happened in plain words.
+ * larger than this whole sync engine. Every request, its body included, has a time-out and a
+ * size cap; every failure becomes a SyncError whose message says what happened in plain words.
  */
 
 export interface DavConfig {
@@ -15,6 +16,14 @@ export interface DavConfig {
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
+
+/**
+ * A device's sync file is a few hundred KB for thousands of papers; 8 MB compressed leaves wide
+ * room and stops a server that sends without end. A folder listing of a few hundred devices is a
+ * few KB.
+ */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export const MAX_LISTING_BYTES = 1024 * 1024;
 
 export interface DavFile {
   bytes: Uint8Array;
@@ -36,13 +45,14 @@ export class DavClient {
 
   /** File names directly inside `dir` (relative to the base), or null when `dir` does not exist. */
   async list(dir: string): Promise<string[] | null> {
-    const response = await this.request('PROPFIND', dir, {
+    const listing = await this.request('PROPFIND', dir, {
       headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' },
       body: '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop></d:propfind>',
       ok: [207, 404],
+      maxBytes: MAX_LISTING_BYTES,
     });
-    if (response.status === 404) return null;
-    const xml = await response.text();
+    if (listing.status === 404) return null;
+    const xml = new TextDecoder().decode(listing.bytes);
     // A service worker has no DOMParser; hrefs are all we read, whatever the namespace prefix.
     const names: string[] = [];
     for (const match of xml.matchAll(/<(?:[\w-]+:)?href>([^<]*)<\/(?:[\w-]+:)?href>/g)) {
@@ -54,64 +64,100 @@ export class DavClient {
   }
 
   async get(path: string): Promise<DavFile | null> {
-    const response = await this.request('GET', path, { ok: [200, 404] });
-    if (response.status === 404) return null;
-    return {
-      bytes: new Uint8Array(await response.arrayBuffer()),
-      etag: response.headers.get('ETag'),
-    };
+    const file = await this.request('GET', path, { ok: [200, 404], maxBytes: MAX_FILE_BYTES });
+    if (file.status === 404) return null;
+    return { bytes: file.bytes, etag: file.headers.get('ETag') };
   }
 
   /** PUT; `ifMatch` makes the server refuse (412) if the file changed since it was read. */
   async put(path: string, body: Uint8Array, ifMatch?: string | null): Promise<string | null> {
     const headers: Record<string, string> = { 'Content-Type': 'application/gzip' };
     if (ifMatch) headers['If-Match'] = ifMatch;
-    const response = await this.request('PUT', path, { headers, body, ok: [200, 201, 204] });
+    const response = await this.request('PUT', path, {
+      headers,
+      body,
+      ok: [200, 201, 204],
+      maxBytes: MAX_LISTING_BYTES,
+    });
     return response.headers.get('ETag');
   }
 
   /** Create a folder; one that already exists (405) is fine. */
   async mkcol(path: string): Promise<void> {
-    await this.request('MKCOL', path, { ok: [201, 405] });
+    await this.request('MKCOL', path, { ok: [201, 405], maxBytes: MAX_LISTING_BYTES });
   }
 
+  /**
+   * One request, its body read within the same time-out: a server that sends headers and then
+   * trickles the body (or sends without end) is stopped like one that never answers.
+   */
   private async request(
     method: string,
     path: string,
-    init: { headers?: Record<string, string>; body?: string | Uint8Array; ok: number[] },
-  ): Promise<Response> {
+    init: {
+      headers?: Record<string, string>;
+      body?: string | Uint8Array;
+      ok: number[];
+      maxBytes: number;
+    },
+  ): Promise<DavResponse> {
     const url = new URL(path, this.base);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    let response: Response;
+    const timeout = () =>
+      new SyncError(
+        `The WebDAV server at ${this.base.host} did not answer within ${Math.round(this.timeoutMs / 1000)} s.`,
+        true,
+        'timeout',
+      );
     try {
-      response = await this.fetch(url, {
-        method,
-        headers: { Authorization: this.auth, ...init.headers },
-        body: init.body as BodyInit | undefined,
-        signal: controller.signal,
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-    } catch {
-      if (controller.signal.aborted) {
+      let response: Response;
+      try {
+        response = await this.fetch(url, {
+          method,
+          headers: { Authorization: this.auth, ...init.headers },
+          body: init.body as BodyInit | undefined,
+          signal: controller.signal,
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+      } catch {
+        if (controller.signal.aborted) throw timeout();
         throw new SyncError(
-          `The WebDAV server at ${this.base.host} did not answer within ${Math.round(this.timeoutMs / 1000)} s.`,
+          `Could not reach the WebDAV server at ${this.base.host} (offline, or the address is wrong).`,
           true,
-          'timeout',
+          'network',
         );
       }
-      throw new SyncError(
-        `Could not reach the WebDAV server at ${this.base.host} (offline, or the address is wrong).`,
-        true,
-        'network',
-      );
+      if (!init.ok.includes(response.status)) {
+        await response.body?.cancel().catch(() => undefined);
+        throw statusError(response.status, method, this.base.host);
+      }
+      const tooLarge = () => {
+        controller.abort();
+        return new SyncError(
+          `The WebDAV server at ${this.base.host} sent more than ${Math.round(init.maxBytes / 1024 / 1024)} MB for one ${method === 'GET' ? 'sync file' : 'answer'}; PaperPeek stopped reading it.`,
+          false,
+          'malformed',
+        );
+      };
+      const declared = Number(response.headers.get('Content-Length'));
+      if (Number.isFinite(declared) && declared > init.maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      const bytes = await readCapped(response, init.maxBytes, controller.signal, timeout, tooLarge);
+      return { status: response.status, headers: response.headers, bytes };
     } finally {
       clearTimeout(timer);
     }
-    if (init.ok.includes(response.status)) return response;
-    throw statusError(response.status, method, this.base.host);
   }
+}
+
+export interface DavResponse {
+  status: number;
+  headers: Headers;
+  bytes: Uint8Array;
 }
 
 function statusError(status: number, method: string, host: string): SyncError {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { isWebUrl } from '../catalog/web-link';
 import { entrySchema, type Entry, type Snapshot } from '../reading-list/entry';
+import { clockProblem } from './hlc';
 import type { SettingsDoc, SyncState } from './state';
 
 /**
@@ -24,6 +26,7 @@ const SNAPSHOT_KEYS = {
   p: 'pdf',
   o: 'code',
 } as const;
+const LINK_KEYS = new Set<string>(['url', 'pdf', 'code']);
 
 const wireEntry = z.tuple([
   z.string(), // id
@@ -61,7 +64,9 @@ export function encodeEntry(entry: Entry): WireEntry {
   const snapshot: Record<string, unknown> = {};
   for (const [short, key] of Object.entries(SNAPSHOT_KEYS)) {
     const value = entry.snapshot[key];
-    if (value !== undefined) snapshot[short] = value;
+    // A link stored before links were checked stays here but never travels: every other device
+    // would refuse the entry (decodeEntry), and sync would stop for all of them.
+    if (value !== undefined && (!LINK_KEYS.has(key) || isWebUrl(value))) snapshot[short] = value;
   }
   return [
     entry.id,
@@ -104,7 +109,13 @@ export function decodeEntry(wire: WireEntry): Entry {
     readAt: readAt === null ? null : isoOf(readAt),
     clock,
   });
-  if (!parsed.success) throw new WireError(`entry ${JSON.stringify(id.slice(0, 64))} is invalid`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new WireError(
+      `entry ${JSON.stringify(id.slice(0, 64))} is invalid (${where}${issue.message})`,
+    );
+  }
   return parsed.data;
 }
 
@@ -131,8 +142,26 @@ export function encodeState(
   };
 }
 
+/** Items whose clocks this device would not take in, by reason (see clockProblem in hlc.ts). */
+export interface RefusedClocks {
+  malformed: number;
+  ahead: number;
+}
+
 /** Parse untrusted remote data; throws WireError with a short reason when it is not ours. */
-export function decodeState(raw: unknown): SyncState {
+export function decodeState(raw: unknown, now: number = Date.now()): SyncState {
+  return decodeRemoteState(raw, now).state;
+}
+
+/**
+ * Like decodeState, but entries, deletions and settings whose clock is malformed or more than a
+ * day ahead of `now` are left out and counted, and the rest is used: a clock taken in would
+ * become this device's clock and travel on to every other device.
+ */
+export function decodeRemoteState(
+  raw: unknown,
+  now: number,
+): { state: SyncState; refused: RefusedClocks } {
   const parsed = wireDocSchema.safeParse(raw);
   if (!parsed.success) {
     const version = (raw as { v?: unknown } | null)?.v;
@@ -142,12 +171,26 @@ export function decodeState(raw: unknown): SyncState {
         : 'it is not in PaperPeek’s sync format',
     );
   }
+  const refused: RefusedClocks = { malformed: 0, ahead: 0 };
+  // '' is how the wire writes "no clock" (an entry without one, a setting left at its default).
+  const usable = (...clocks: string[]) => {
+    const problem = clocks.map((c) => (c === '' ? null : clockProblem(c, now))).find(Boolean);
+    if (problem) refused[problem]++;
+    return !problem;
+  };
   const settings: SettingsDoc = {};
   for (const [key, [value, clock]] of Object.entries(parsed.data.s))
-    settings[key] = { value, clock };
+    if (usable(clock)) settings[key] = { value, clock };
   return {
-    entries: new Map(parsed.data.e.map((w) => [w[0], decodeEntry(w)])),
-    tombstones: new Map(parsed.data.t),
-    settings,
+    state: {
+      entries: new Map(
+        parsed.data.e
+          .filter((w) => usable(...Object.values(w[9])))
+          .map((w) => [w[0], decodeEntry(w)]),
+      ),
+      tombstones: new Map(parsed.data.t.filter(([, deletedAt]) => usable(deletedAt || 'none'))),
+      settings,
+    },
+    refused,
   };
 }

@@ -107,7 +107,7 @@ describe('WebDAV remote against rclone serve webdav', () => {
     expect(visibleEntries(read.state).find((e) => e.id === 'x1')?.note).toBe('kept');
   });
 
-  it('a damaged device file stops the sync with its name and changes nothing', async () => {
+  it('a damaged device file is skipped with its name in the warnings; the others still merge', async () => {
     const a = freshDb();
     await saveEntry(a, paper('y1'));
     const put = await fetch(`${server.url}dav/paperpeek/devices/broken.json.gz`, {
@@ -120,10 +120,16 @@ describe('WebDAV remote against rclone serve webdav', () => {
       ),
     });
     expect(put.ok).toBe(true);
-    await expect(
-      runSync({ local: userDbStore(a), remote: webdavRemote(config(), 'devy') }),
-    ).rejects.toThrow(/sync file of device broken .* damaged \(not JSON\)/);
-    expect(await ids(a)).toEqual(['y1']);
+    const outcome = await runSync({
+      local: userDbStore(a),
+      remote: webdavRemote(config(), 'devy'),
+    });
+    expect(outcome).toMatchObject({
+      kind: 'synced',
+      warnings: ['Skipped the sync file of device broken: it is damaged (not JSON).'],
+    });
+    // The earlier tests' devices are merged; nothing is lost here.
+    expect(await ids(a)).toEqual(['a1', 'b1', 'x1', 'y1']);
     await fetch(`${server.url}dav/paperpeek/devices/broken.json.gz`, {
       method: 'DELETE',
       headers: { Authorization: `Basic ${btoa(`${DAV_USER}:${DAV_PASS}`)}` },
