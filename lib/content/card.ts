@@ -10,6 +10,8 @@ import type { MarkerLayer } from './markers';
  * before it closes. */
 export const OPEN_DELAY_MS = 300;
 export const CLOSE_GRACE_MS = 250;
+/** A focusin this soon after the reader's Tab is the reader's own move onto a marker. */
+const TAB_FOCUS_MS = 500;
 
 export interface CardOptions {
   ctx: PageContext;
@@ -68,6 +70,11 @@ export function startCard({
   const history: Paper[] = [];
   // Esc hands focus back to the marker; that focus must not reopen the card just closed.
   let refocused: HTMLElement | undefined;
+  // Whether the reader opened this card themselves (pointer, click, Enter, or Tab onto the marker).
+  // A page can move focus onto a marker with focus(), which fires a trusted focusin: the card
+  // opens, but the reader's next "s", typed for the page, must not toggle Save.
+  let byReader = false;
+  let lastTabAt = -Infinity;
 
   const cancel = () => {
     clearTimeout(openTimer);
@@ -88,13 +95,17 @@ export function startCard({
     });
   };
 
-  const open = (target: HTMLElement) => {
+  const open = (target: HTMLElement, reader: boolean) => {
     const paper = markers.paperOf(target);
     if (!paper) return;
     cancel();
-    if (marker === target && host.isConnected) return;
+    if (marker === target && host.isConnected) {
+      byReader ||= reader;
+      return;
+    }
     close();
     marker = target;
+    byReader = reader;
     history.length = 0;
     show(paper);
     doc.documentElement.append(host);
@@ -136,7 +147,7 @@ export function startCard({
     } else if (markers.isMarker(event.target)) {
       const target = event.target;
       clearTimeout(openTimer);
-      openTimer = ctx.setTimeout(() => open(target), hoverDelay());
+      openTimer = ctx.setTimeout(() => open(target, true), hoverDelay());
     }
   });
   ctx.addEventListener(doc, 'pointerout', (event) => {
@@ -145,7 +156,8 @@ export function startCard({
   ctx.addEventListener(doc, 'focusin', (event) => {
     if (!event.isTrusted) return;
     if (event.target === refocused) refocused = undefined;
-    else if (markers.isMarker(event.target)) open(event.target);
+    else if (markers.isMarker(event.target))
+      open(event.target, performance.now() - lastTabAt < TAB_FOCUS_MS);
     else if (event.target === host) cancel();
   });
   ctx.addEventListener(doc, 'focusout', (event) => {
@@ -156,15 +168,17 @@ export function startCard({
     'keydown',
     (event) => {
       if (!event.isTrusted) return;
+      if (event.key === 'Tab') lastTabAt = performance.now();
       // role="button": Enter and Space open the card again after Esc closed it.
       if ((event.key === 'Enter' || event.key === ' ') && markers.isMarker(event.target)) {
         event.preventDefault();
-        open(event.target);
+        open(event.target, true);
         return;
       }
       // S on the marker whose card is open: the card's own Save toggle, without leaving the text.
       const plain = !event.altKey && !event.ctrlKey && !event.metaKey;
-      if (plain && (event.key === 's' || event.key === 'S') && event.target === marker) {
+      const s = event.key === 's' || event.key === 'S';
+      if (plain && s && event.target === marker && byReader) {
         const toggle = shadow.querySelector<HTMLButtonElement>('button.save');
         // isValid also notices an orphaned script (extension reloaded) and takes it off the page.
         if (toggle && ctx.isValid) {
@@ -194,7 +208,7 @@ export function startCard({
       if (!event.isTrusted || !markers.isMarker(event.target)) return;
       event.preventDefault();
       event.stopPropagation();
-      open(event.target);
+      open(event.target, true);
     },
     { capture: true },
   );

@@ -19,5 +19,6 @@ export function startReadingListClient(ctx: PageContext, doc: Document): SavedSt
     ask: (ids) => send('getSavedState', { ids }),
     save: (id) => send('savePaper', { id }),
     remove: (id) => send('removePaper', { id }),
+    restore: async (id) => (await send('restoreDeletedEntries', { ids: [id] })).restored,
   });
 }

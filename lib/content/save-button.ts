@@ -9,6 +9,8 @@ export interface SaveActions {
   isSaved: (id: string) => Promise<boolean>;
   /** Saves or unsaves; the new state. */
   toggle: (id: string) => Promise<boolean>;
+  /** Puts a paper just removed back from Recently deleted, note and tags included (Undo). */
+  restore?: (id: string) => Promise<void>;
 }
 
 export const SAVE_CSS = `
@@ -62,13 +64,25 @@ export function saveButton(
       .then(
         (saved) => {
           show(button, saved);
-          say(status, saved ? 'Saved to your reading list' : 'Removed from your reading list');
+          if (saved || !actions.restore)
+            say(status, saved ? 'Saved to your reading list' : 'Removed from your reading list');
+          else say(status, 'Removed from your reading list', { label: 'Undo', run: undo });
         },
-        (error: unknown) =>
-          say(
-            status,
-            `Could not change your reading list: ${error instanceof Error ? error.message : String(error)}`,
-          ),
+        (error: unknown) => say(status, `Could not change your reading list: ${messageOf(error)}`),
+      )
+      .finally(() => busy(false));
+  };
+  // Undo of a removal, as in the manager: the entry comes back as it was, note and tags included.
+  const undo = () => {
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    busy(true);
+    actions.restore!(id)
+      .then(
+        () => {
+          show(button, true);
+          say(status, 'Back on your reading list, with its note and tags');
+        },
+        (error: unknown) => say(status, `Could not undo: ${messageOf(error)}`),
       )
       .finally(() => busy(false));
   };
@@ -88,4 +102,8 @@ const presses = new WeakMap<HTMLButtonElement, () => void>();
  */
 export function pressSaveButton(button: HTMLButtonElement): void {
   presses.get(button)?.();
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

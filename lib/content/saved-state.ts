@@ -9,6 +9,8 @@ export interface SavedStateClient {
   ask: (ids: string[]) => Promise<string[]>;
   save: (id: string) => Promise<unknown>;
   remove: (id: string) => Promise<unknown>;
+  /** Puts `id` back from Recently deleted; how many came back (0 or 1). */
+  restore: (id: string) => Promise<number>;
 }
 
 /** Papers whose saved state changed, with their new state; unknown counts as not saved. */
@@ -56,6 +58,14 @@ export class SavedState {
     await (next ? this.client.save(id) : this.client.remove(id));
     this.apply(new Map([[id, next]]));
     return next;
+  }
+
+  /** Undo of a removal: the paper comes back with its note and tags. Throws when it cannot. */
+  async restore(id: string): Promise<void> {
+    if ((await this.client.restore(id)) === 0) {
+      throw new Error('it is no longer in Recently deleted');
+    }
+    this.apply(new Map([[id, true]]));
   }
 
   private async refresh(ids: string[]): Promise<void> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWebUrl } from '../catalog/web-link';
 import type { UserDb } from './db';
 import { KEEP_DELETED_MS, SYNC_WINDOW_MS, type DeletedRow } from './deleted-row';
 import { restoreEntries } from './entries';
@@ -46,7 +47,7 @@ export async function restoreDeleted(
     const live = await db.entries.bulkGet(rows.map((row) => row.id));
     return restoreEntries(
       db,
-      rows.filter((_, i) => !live[i]).map((row) => row.entry),
+      rows.filter((_, i) => !live[i]).map((row) => withWebLinks(row.entry)),
       now,
     );
   });
@@ -79,4 +80,16 @@ export async function confirmSyncRemovals(db: UserDb, now: number): Promise<void
     .aboveOrEqual(now - SYNC_WINDOW_MS)
     .filter((row) => row.by === 'sync' && !row.confirmed)
     .modify({ confirmed: true });
+}
+
+/**
+ * The entry without links that are not http(s): one stored before links were checked comes back
+ * without them rather than not at all (restoreEntries validates with today's schema).
+ */
+function withWebLinks(entry: Entry): Entry {
+  const snapshot = { ...entry.snapshot };
+  for (const key of ['url', 'pdf', 'code'] as const) {
+    if (snapshot[key] !== undefined && !isWebUrl(snapshot[key])) delete snapshot[key];
+  }
+  return { ...entry, snapshot };
 }

@@ -252,7 +252,7 @@ test('save from the card: Saved ✓, the marker shows it, it survives a reload, 
   await card.click('button.save');
   await expect
     .poll(() => saveToggle(page))
-    .toEqual({ text: 'Save', status: 'Removed from your reading list' });
+    .toEqual({ text: 'Save', status: 'Removed from your reading list · Undo' });
   await expect.poll(() => markerDrawsSaved(page, '2312.00752')).toBe(false);
   expect(await entries()).toEqual([]);
   await page.close();
@@ -279,7 +279,7 @@ test('keyboard: S on a focused marker saves its paper, and S again removes it', 
   await page.keyboard.press('S');
   await expect
     .poll(() => saveToggle(page))
-    .toEqual({ text: 'Save', status: 'Removed from your reading list' });
+    .toEqual({ text: 'Save', status: 'Removed from your reading list · Undo' });
   await expect.poll(() => markerDrawsSaved(page, '2305.18403')).toBe(false);
   expect(await savedIds(['2305.18403', '2312.00752'])).toEqual([]);
   await page.close();

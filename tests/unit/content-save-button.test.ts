@@ -8,6 +8,10 @@ function toggleFor(saved: boolean) {
   const actions: SaveActions = {
     isSaved: () => Promise.resolve(state),
     toggle: vi.fn(() => Promise.resolve((state = !state))),
+    restore: vi.fn(() => {
+      state = true;
+      return Promise.resolve();
+    }),
   };
   const status = document.createElement('span');
   const button = saveButton(document, '2312.00752', actions, status);
@@ -41,5 +45,21 @@ describe('the Save toggle', () => {
     expect(button.textContent).toBe('Saved ✓');
     expect(status.textContent).toBe('Saved to your reading list');
     expect(status.title).toBe('Saved to your reading list');
+  });
+
+  it('offers Undo after a removal; only a trusted click on it restores', async () => {
+    const { button, status, actions, saved } = toggleFor(true);
+    await settle();
+    pressSaveButton(button);
+    await settle();
+    expect(saved()).toBe(false);
+    const undo = status.querySelector<HTMLButtonElement>('button.status-action');
+    expect(undo?.textContent).toBe('Undo');
+    expect(status.textContent).toBe('Removed from your reading list · Undo');
+    undo!.click();
+    undo!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle();
+    expect(actions.restore).not.toHaveBeenCalled();
+    expect(saved()).toBe(false);
   });
 });

@@ -113,6 +113,19 @@ describe('Recently deleted', () => {
     expect(await db.entries.get('a')).toMatchObject({ note: '', snapshot: { title: 'Again' } });
   });
 
+  it('restores an entry stored before links were checked, without its javascript: link', async () => {
+    await saveWithNote('a');
+    const stored = (await db.entries.get('a'))!;
+    const url = 'https://arxiv.org/abs/a';
+    const old = { ...stored, snapshot: { ...stored.snapshot, url, pdf: 'javascript:alert(1)' } };
+    await db.entries.put(old);
+    await deleteEntries(db, ['a'], T0 + 1000);
+    const [back] = await restoreDeleted(db, ['a'], T0 + 2000);
+    expect(back).toMatchObject({ note: 'note on a', snapshot: { url } });
+    expect(back!.snapshot.pdf).toBeUndefined();
+    expect((await db.entries.get('a'))!.snapshot.pdf).toBeUndefined();
+  });
+
   it('refuses malformed ids with a clear message and changes nothing', async () => {
     await saveWithNote('a');
     await deleteEntries(db, ['a'], T0);

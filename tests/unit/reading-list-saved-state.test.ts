@@ -4,6 +4,7 @@ import { SavedState } from '@/lib/content/saved-state';
 /** A background that answers from a set, counting what it is asked. */
 function background(initial: string[] = []) {
   const saved = new Set(initial);
+  const deleted = new Set<string>();
   const asked: string[][] = [];
   return {
     saved,
@@ -14,7 +15,14 @@ function background(initial: string[] = []) {
         return ids.filter((id) => saved.has(id));
       },
       save: async (id: string) => void saved.add(id),
-      remove: async (id: string) => void saved.delete(id),
+      remove: async (id: string) => {
+        if (saved.delete(id)) deleted.add(id);
+      },
+      restore: async (id: string) => {
+        if (!deleted.delete(id)) return 0;
+        saved.add(id);
+        return 1;
+      },
     },
   };
 }
@@ -66,6 +74,17 @@ describe('SavedState (the content script’s view of the reading list)', () => {
     });
     await expect(state.toggle('x')).rejects.toThrow('not in the catalog');
     expect(state.peek('x')).toBe(false);
+  });
+
+  it('undoes a removal through Recently deleted, and says so when there is nothing to restore', async () => {
+    const bg = background(['a']);
+    const state = new SavedState(bg.client);
+    expect(await state.toggle('a')).toBe(false);
+    await state.restore('a');
+    expect(bg.saved.has('a')).toBe(true);
+    expect(state.peek('a')).toBe(true);
+    await expect(state.restore('b')).rejects.toThrow('no longer in Recently deleted');
+    expect(state.peek('b')).toBeUndefined();
   });
 
   it('refreshes every known id, in batches the message allows', async () => {

@@ -243,7 +243,7 @@ test('the card keeps one box whether its paper is saved or not', async () => {
   await card.click('button.save');
   await expect
     .poll(async () => (await saveToggle(page))?.status)
-    .toBe('Removed from your reading list');
+    .toBe('Removed from your reading list · Undo');
   expect(await settled('Save')).toEqual(unsaved);
   // Opened afresh on the same paper, saved elsewhere meanwhile: the same box again.
   // Focus is in the card since the click: Esc closes it.
@@ -271,5 +271,52 @@ test("the reader's own S key on a focused marker still saves", async () => {
     .toMatchObject({ text: 'Saved ✓', status: 'Saved to your reading list' });
   await expect.poll(() => markerDrawsSaved(page, UNSAVED)).toBe(true);
   expect((await readingList()).entries.map((e) => e.id).sort()).toEqual([UNSAVED, SAVED].sort());
+  await page.close();
+});
+
+test("a page that moves focus onto a marker cannot turn the reader's typing into a removal", async () => {
+  const before = await readingList();
+  expect(before.entries.map((e) => e.id)).toContain(SAVED);
+  const page = await openHostilePage();
+  // The card opens (a script's focus() fires a trusted focusin), but the reader did not open it.
+  await page.evaluate((id) => {
+    document
+      .querySelector<HTMLElement>(`[data-paperpeek="marker"][data-paper-id="${id}"]`)!
+      .focus();
+  }, SAVED);
+  await expect.poll(() => saveToggle(page)).toMatchObject({ text: 'Saved ✓', busy: 'false' });
+  await page.keyboard.press('s');
+  await page.keyboard.press('S');
+  await page.waitForTimeout(1_000);
+  expect(await readingList()).toEqual(before);
+  expect(await markerDrawsSaved(page, SAVED)).toBe(true);
+  await page.close();
+});
+
+test('a removal from the card can be undone, with its note and tags', async () => {
+  const before = await readingList();
+  expect(before.entries).toContainEqual({ id: SAVED, note: NOTE, tags: TAGS });
+  const page = await openHostilePage();
+  const card = new CardPage(page);
+  await page.locator(`[data-paperpeek="marker"][data-paper-id="${SAVED}"]`).hover();
+  await expect.poll(() => saveToggle(page)).toMatchObject({ text: 'Saved ✓', busy: 'false' });
+  await card.click('button.save');
+  await expect
+    .poll(() => saveToggle(page))
+    .toMatchObject({ text: 'Save', status: 'Removed from your reading list · Undo' });
+  const removed = await readingList();
+  expect(removed.entries.map((e) => e.id)).not.toContain(SAVED);
+  expect(removed.tombstones).toContain(SAVED);
+  await card.click('button.status-action');
+  await expect
+    .poll(() => saveToggle(page))
+    .toMatchObject({
+      text: 'Saved ✓',
+      status: 'Back on your reading list, with its note and tags',
+    });
+  await expect.poll(() => markerDrawsSaved(page, SAVED)).toBe(true);
+  const after = await readingList();
+  expect(after.entries).toEqual(expect.arrayContaining(before.entries));
+  expect(after.entries).toHaveLength(before.entries.length);
   await page.close();
 });
