@@ -10,7 +10,8 @@ import { OUT_DIR, openScreenshotBrowser } from './screenshot-browser';
 /**
  * `npx tsx scripts/screenshots-manager.ts`: the reading-list manager of the built extension with
  * a lived-in list (papers of the bundled catalog, some read, tagged and annotated, two selected),
- * as a light and a dark OS theme show it, saved to docs/screenshots/manager-{scheme}.png.
+ * as a light and a dark OS theme show it, saved to docs/screenshots/manager-{scheme}.png, and its
+ * Recently deleted dialog with three papers removed (one by sync), manager-deleted-{scheme}.png.
  * Builds first unless PAPERPEEK_SKIP_BUILD is set; run it under the shared e2e lock.
  */
 
@@ -52,25 +53,40 @@ function sampleEntries(): Entry[] {
   });
 }
 
-async function seed(page: Page, entries: Entry[]): Promise<void> {
-  await page.evaluate(async (entries) => {
+/** Entries as Recently deleted keeps them (lib/reading-list/deleted-row.ts), removed lately. */
+function deletedRows(entries: Entry[]) {
+  const now = Date.now();
+  return entries.map((entry, i) => ({
+    id: entry.id,
+    entry,
+    deletedAt: '',
+    at: now - (i + 1) * 5 * 3600_000,
+    by: i === 1 ? 'sync' : 'local',
+  }));
+}
+
+async function seed(page: Page, entries: Entry[], deleted: unknown[]): Promise<void> {
+  await page.evaluate(async ([entries, deleted]) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('paperpeek-user');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tx = db.transaction('entries', 'readwrite');
+    const tx = db.transaction(['entries', 'deleted'], 'readwrite');
     for (const entry of entries) tx.objectStore('entries').put(entry);
+    for (const row of deleted) tx.objectStore('deleted').put(row);
     await new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, entries);
+  }, [entries, deleted] as const);
 }
 
 async function main(): Promise<void> {
-  const entries = sampleEntries();
+  const sample = sampleEntries();
+  const entries = sample.slice(0, COUNT - 3);
+  const deleted = deletedRows(sample.slice(COUNT - 3));
   const { context, extensionId } = await openScreenshotBrowser({
     viewport: { width: 1200, height: 780 },
   });
@@ -79,7 +95,7 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(url);
     await page.getByText('0 papers').waitFor();
-    await seed(page, entries);
+    await seed(page, entries, deleted);
     for (const colorScheme of SCHEMES) {
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
       await page.goto(url);
@@ -93,6 +109,13 @@ async function main(): Promise<void> {
       const file = path.join(OUT_DIR, `manager-${colorScheme}.png`);
       await page.screenshot({ path: file });
       console.log(`Saved ${path.relative(process.cwd(), file)}`);
+      await page.getByRole('button', { name: 'Recently deleted' }).click();
+      await page.locator('[data-list="recently-deleted"] li').nth(2).waitFor();
+      await page.mouse.move(0, 0);
+      const deletedFile = path.join(OUT_DIR, `manager-deleted-${colorScheme}.png`);
+      await page.screenshot({ path: deletedFile });
+      console.log(`Saved ${path.relative(process.cwd(), deletedFile)}`);
+      await page.keyboard.press('Escape');
     }
   } finally {
     await context.close();

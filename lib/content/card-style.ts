@@ -35,8 +35,11 @@ button:hover, button:focus-visible { text-decoration: underline; }
 /* One line whatever it says (the full text is its tooltip): a wrapped message would change the
    card's height, which a page can measure, and tell it that a save or removal happened. */
 .status {
-  color: var(--muted); flex: 1 1 0; min-width: 0;
-  overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
+  color: var(--muted); flex: 1 1 0; min-width: 0; display: flex; gap: 6px; align-items: baseline;
+  white-space: nowrap;
 }
+.status-text { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+/* Undo stays whole whatever the text beside it: the text gives way first. */
+.status-action { flex: none; color: var(--link); }
 .back { margin-bottom: 6px; color: var(--muted); }
 `;

@@ -64,9 +64,12 @@ export function saveButton(
       .then(
         (saved) => {
           show(button, saved);
-          if (saved || !actions.restore)
-            say(status, saved ? 'Saved to your reading list' : 'Removed from your reading list');
-          else say(status, 'Removed from your reading list', { label: 'Undo', run: undo });
+          if (saved) say(status, 'Saved to your list', { detail: 'Saved to your reading list' });
+          else if (!actions.restore) say(status, 'Removed from your list');
+          else {
+            const detail = 'Removed from your reading list';
+            say(status, 'Removed', { detail, action: { label: 'Undo', run: undo } });
+          }
         },
         (error: unknown) => say(status, `Could not change your reading list: ${messageOf(error)}`),
       )
@@ -75,12 +78,15 @@ export function saveButton(
   // Undo of a removal, as in the manager: the entry comes back as it was, note and tags included.
   const undo = () => {
     if (button.getAttribute('aria-disabled') === 'true') return;
+    // The Undo button goes with the message it belongs to; focus moves to the toggle first, or it
+    // would fall out of the card and close it.
+    button.focus({ preventScroll: true });
     busy(true);
     actions.restore!(id)
       .then(
         () => {
           show(button, true);
-          say(status, 'Back on your reading list, with its note and tags');
+          say(status, 'Restored', { detail: 'Back on your reading list, with its note and tags' });
         },
         (error: unknown) => say(status, `Could not undo: ${messageOf(error)}`),
       )

@@ -1,19 +1,25 @@
 /**
  * Says `text` in the card's status line, with an optional action after it (Undo). The line never
  * wraps (card-style.ts): a message of any length leaves the card's box as it was, so its size
- * cannot tell a page what happened. The whole text is the line's tooltip.
+ * cannot tell a page what happened. Texts are short enough to fit beside the card's buttons; the
+ * longer `detail` (default: the text) is the line's tooltip.
  */
 export function say(
   status: HTMLElement,
   text: string,
-  action?: { label: string; run: () => void },
+  options: { detail?: string; action?: { label: string; run: () => void } } = {},
 ): void {
-  status.title = text;
+  const doc = status.ownerDocument;
+  const line = doc.createElement('span');
+  line.className = 'status-text';
+  line.textContent = text;
+  status.title = options.detail ?? text;
+  const { action } = options;
   if (!action) {
-    status.textContent = text;
+    status.replaceChildren(line);
     return;
   }
-  const button = status.ownerDocument.createElement('button');
+  const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'status-action';
   button.textContent = action.label;
@@ -21,5 +27,5 @@ export function say(
   button.addEventListener('click', (event) => {
     if (event.isTrusted) action.run();
   });
-  status.replaceChildren(`${text} · `, button);
+  status.replaceChildren(line, button);
 }

@@ -74,7 +74,7 @@ export class CardPage {
         code: all('[data-list=code] a').map((a) => a.textContent),
         links: all('.links a').map((a) => a.textContent),
         related: all('[data-list=related] [data-paper-id]').map((b) => ({ id: b.dataset.paperId, title: b.textContent })),
-        status: text('.status'),
+        status: [...(this.querySelector('.status')?.children ?? [])].map((c) => c.tagName === 'BUTTON' ? '[' + c.textContent + ']' : c.textContent).join(' '),
       };
     }`);
     return content ?? null;

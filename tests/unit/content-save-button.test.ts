@@ -43,7 +43,7 @@ describe('the Save toggle', () => {
     await settle();
     expect(saved()).toBe(true);
     expect(button.textContent).toBe('Saved ✓');
-    expect(status.textContent).toBe('Saved to your reading list');
+    expect(status.textContent).toBe('Saved to your list');
     expect(status.title).toBe('Saved to your reading list');
   });
 
@@ -55,7 +55,8 @@ describe('the Save toggle', () => {
     expect(saved()).toBe(false);
     const undo = status.querySelector<HTMLButtonElement>('button.status-action');
     expect(undo?.textContent).toBe('Undo');
-    expect(status.textContent).toBe('Removed from your reading list · Undo');
+    expect(status.querySelector('.status-text')?.textContent).toBe('Removed');
+    expect(status.title).toBe('Removed from your reading list');
     undo!.click();
     undo!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await settle();

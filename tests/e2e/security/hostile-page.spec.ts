@@ -5,6 +5,7 @@ import { launchWithFixtures } from '../fixture-server';
 import { send } from '../messages';
 import {
   cardBox,
+  inShadow,
   HOSTILE_URL,
   hostileReport,
   markerDrawsSaved,
@@ -236,14 +237,10 @@ test('the card keeps one box whether its paper is saved or not', async () => {
   expect(unsaved!.width).toBeGreaterThan(200);
   // A real click saves, and a second removes: the box the page measures stays the same.
   await card.click('button.save');
-  await expect
-    .poll(async () => (await saveToggle(page))?.status)
-    .toBe('Saved to your reading list');
+  await expect.poll(async () => (await saveToggle(page))?.status).toBe('Saved to your list');
   expect(await settled('Saved ✓')).toEqual(unsaved);
   await card.click('button.save');
-  await expect
-    .poll(async () => (await saveToggle(page))?.status)
-    .toBe('Removed from your reading list · Undo');
+  await expect.poll(async () => (await saveToggle(page))?.status).toBe('Removed [Undo]');
   expect(await settled('Save')).toEqual(unsaved);
   // Opened afresh on the same paper, saved elsewhere meanwhile: the same box again.
   // Focus is in the card since the click: Esc closes it.
@@ -268,7 +265,7 @@ test("the reader's own S key on a focused marker still saves", async () => {
   await page.keyboard.press('s');
   await expect
     .poll(() => saveToggle(page))
-    .toMatchObject({ text: 'Saved ✓', status: 'Saved to your reading list' });
+    .toMatchObject({ text: 'Saved ✓', status: 'Saved to your list' });
   await expect.poll(() => markerDrawsSaved(page, UNSAVED)).toBe(true);
   expect((await readingList()).entries.map((e) => e.id).sort()).toEqual([UNSAVED, SAVED].sort());
   await page.close();
@@ -303,18 +300,34 @@ test('a removal from the card can be undone, with its note and tags', async () =
   await card.click('button.save');
   await expect
     .poll(() => saveToggle(page))
-    .toMatchObject({ text: 'Save', status: 'Removed from your reading list · Undo' });
+    .toMatchObject({ text: 'Save', status: 'Removed [Undo]' });
   const removed = await readingList();
   expect(removed.entries.map((e) => e.id)).not.toContain(SAVED);
   expect(removed.tombstones).toContain(SAVED);
+  // Undo is in view beside the message, not cut off by it (the line never wraps).
+  const undoBox = await inShadow<{ clipped: boolean; width: number }>(
+    page,
+    'card',
+    null,
+    `function () {
+      const line = this.querySelector('.status').getBoundingClientRect();
+      const undo = this.querySelector('.status-action').getBoundingClientRect();
+      return { clipped: undo.left < line.left || undo.right > line.right + 0.5, width: undo.width };
+    }`,
+  );
+  expect(undoBox).toMatchObject({ clipped: false });
+  expect(undoBox!.width).toBeGreaterThan(20);
   await card.click('button.status-action');
   await expect
     .poll(() => saveToggle(page))
     .toMatchObject({
       text: 'Saved ✓',
-      status: 'Back on your reading list, with its note and tags',
+      status: 'Restored',
     });
   await expect.poll(() => markerDrawsSaved(page, SAVED)).toBe(true);
+  // The card stays open for the reader (the mouse has not left it).
+  await page.waitForTimeout(600);
+  expect(await saveToggle(page)).toMatchObject({ text: 'Saved ✓', status: 'Restored' });
   const after = await readingList();
   expect(after.entries).toEqual(expect.arrayContaining(before.entries));
   expect(after.entries).toHaveLength(before.entries.length);

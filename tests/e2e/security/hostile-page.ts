@@ -214,7 +214,7 @@ export const saveToggle = (page: Page) =>
     null,
     `function () {
       const b = this.querySelector('button.save');
-      return b ? { text: b.textContent, busy: b.getAttribute('aria-disabled'), status: this.querySelector('.status')?.textContent ?? '' } : null;
+      return b ? { text: b.textContent, busy: b.getAttribute('aria-disabled'), status: [...(this.querySelector('.status')?.children ?? [])].map((c) => c.tagName === 'BUTTON' ? '[' + c.textContent + ']' : c.textContent).join(' ') } : null;
     }`,
   );
 
