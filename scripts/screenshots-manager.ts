@@ -66,21 +66,24 @@ function deletedRows(entries: Entry[]) {
 }
 
 async function seed(page: Page, entries: Entry[], deleted: unknown[]): Promise<void> {
-  await page.evaluate(async ([entries, deleted]) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('paperpeek-user');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction(['entries', 'deleted'], 'readwrite');
-    for (const entry of entries) tx.objectStore('entries').put(entry);
-    for (const row of deleted) tx.objectStore('deleted').put(row);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, [entries, deleted] as const);
+  await page.evaluate(
+    async ([entries, deleted]) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('paperpeek-user');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['entries', 'deleted'], 'readwrite');
+      for (const entry of entries) tx.objectStore('entries').put(entry);
+      for (const row of deleted) tx.objectStore('deleted').put(row);
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    [entries, deleted] as const,
+  );
 }
 
 async function main(): Promise<void> {
