@@ -1,9 +1,10 @@
-import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { Entry } from '../../lib/reading-list/entry';
 import { CardPage } from './card-page';
 import { expect, test } from './fixtures';
 import { fixture, launchWithFixtures } from './fixture-server';
 import { send } from './messages';
+import { markerDrawsSaved, saveToggle } from './shadow';
 
 /**
  * Saving papers to the reading list from the places a reader is: the hover card (mouse and
@@ -104,71 +105,6 @@ async function removeAll(): Promise<void> {
   await page.close();
 }
 
-/** Runs `fn` with `this` bound to the closed shadow root of the first `host` element matching. */
-async function inShadow<T>(page: Page, match: (node: ShadowHost) => boolean, fn: string) {
-  const session: CDPSession = await context.newCDPSession(page);
-  try {
-    const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
-    const stack: ShadowHost[] = [root as ShadowHost];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (match(node) && node.shadowRoots?.[0]) {
-        const { object } = await session.send('DOM.resolveNode', {
-          backendNodeId: node.shadowRoots[0].backendNodeId,
-        });
-        const { result } = await session.send('Runtime.callFunctionOn', {
-          objectId: object.objectId!,
-          functionDeclaration: fn,
-          returnByValue: true,
-        });
-        return result.value as T;
-      }
-      stack.push(...(node.children ?? []), ...(node.shadowRoots ?? []));
-    }
-    return undefined;
-  } finally {
-    await session.detach();
-  }
-}
-
-type ShadowHost = {
-  nodeName: string;
-  attributes?: string[];
-  children?: ShadowHost[];
-  shadowRoots?: ShadowHost[];
-  backendNodeId: number;
-};
-
-/** Whether the marker of `id` draws its paper as saved (inside its closed shadow root). */
-function markerDrawsSaved(page: Page, id: string) {
-  return inShadow<boolean>(
-    page,
-    (node) => {
-      const attrs = node.attributes ?? [];
-      return (
-        attrs[attrs.indexOf('data-paperpeek') + 1] === 'marker' &&
-        attrs[attrs.indexOf('data-paper-id') + 1] === id
-      );
-    },
-    `function () { return this.querySelector('svg').classList.contains('saved'); }`,
-  );
-}
-
-/** The card's Save toggle text and its status line; undefined while no card is open. */
-function saveToggle(page: Page) {
-  return inShadow<{ text: string; status: string } | null>(
-    page,
-    (node) => {
-      const attrs = node.attributes ?? [];
-      return attrs[attrs.indexOf('data-paperpeek') + 1] === 'card';
-    },
-    `function () {
-      const b = this.querySelector('button.save');
-      return b ? { text: b.textContent, status: [...(this.querySelector('.status')?.children ?? [])].map((c) => c.tagName === 'BUTTON' ? '[' + c.textContent + ']' : c.textContent).join(' ') } : null;
-    }`,
-  );
-}
-
 /**
  * The tab showing `page`, once its content script has reported on it: the background keeps each
  * tab's page URL (storage.session, lib/background/tab-papers.ts), the one place the extension,
@@ -223,12 +159,12 @@ test('save from the card: Saved ✓, the marker shows it, it survives a reload, 
   const marker = page.locator('[data-paperpeek="marker"][data-paper-id="2312.00752"]');
   await expect.poll(() => markerDrawsSaved(page, '2312.00752')).toBe(false);
   await marker.hover();
-  await expect.poll(() => saveToggle(page)).toEqual({ text: 'Save', status: '' });
+  await expect.poll(() => saveToggle(page)).toMatchObject({ text: 'Save', status: '' });
 
   await card.click('button.save');
   await expect
     .poll(() => saveToggle(page))
-    .toEqual({ text: 'Saved ✓', status: 'Saved to your list' });
+    .toMatchObject({ text: 'Saved ✓', status: 'Saved to your list' });
   await expect.poll(() => markerDrawsSaved(page, '2312.00752')).toBe(true);
   const [entry] = await entries();
   expect(entry).toMatchObject({
@@ -250,7 +186,9 @@ test('save from the card: Saved ✓, the marker shows it, it survives a reload, 
   await expect.poll(async () => (await saveToggle(page))?.text).toBe('Saved ✓');
 
   await card.click('button.save');
-  await expect.poll(() => saveToggle(page)).toEqual({ text: 'Save', status: 'Removed [Undo]' });
+  await expect
+    .poll(() => saveToggle(page))
+    .toMatchObject({ text: 'Save', status: 'Removed [Undo]' });
   await expect.poll(() => markerDrawsSaved(page, '2312.00752')).toBe(false);
   expect(await entries()).toEqual([]);
   await page.close();
@@ -269,13 +207,15 @@ test('keyboard: S on a focused marker saves its paper, and S again removes it', 
   await page.keyboard.press('s');
   await expect
     .poll(() => saveToggle(page))
-    .toEqual({ text: 'Saved ✓', status: 'Saved to your list' });
+    .toMatchObject({ text: 'Saved ✓', status: 'Saved to your list' });
   // Only that paper's marker changes. (No other page opens meanwhile: focus stays put.)
   await expect.poll(() => markerDrawsSaved(page, '2305.18403')).toBe(true);
   expect(await markerDrawsSaved(page, '2312.00752')).toBe(false);
   expect(await focused()).toBe('2305.18403');
   await page.keyboard.press('S');
-  await expect.poll(() => saveToggle(page)).toEqual({ text: 'Save', status: 'Removed [Undo]' });
+  await expect
+    .poll(() => saveToggle(page))
+    .toMatchObject({ text: 'Save', status: 'Removed [Undo]' });
   await expect.poll(() => markerDrawsSaved(page, '2305.18403')).toBe(false);
   expect(await savedIds(['2305.18403', '2312.00752'])).toEqual([]);
   await page.close();

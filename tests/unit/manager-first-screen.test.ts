@@ -136,10 +136,12 @@ describe('the raw read of the newest entries (the page head script)', () => {
     await db.entries.put(entry(1));
     db.close();
     await readNewestRaw(indexedDB, db.name, 40);
-    const upgraded = new Dexie(db.name);
-    upgraded.version(2).stores({ entries: 'id, addedAt, updatedAt, status, *tags, readAt' });
+    // The next schema version after the shipped ones: the upgrade must not be blocked.
+    const upgraded = new UserDb(db.name);
+    const next = upgraded.verno + 1;
+    upgraded.version(next).stores({ entries: 'id, addedAt, updatedAt, status, *tags, readAt' });
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(next);
     upgraded.close();
   });
 

@@ -3,15 +3,8 @@ import { CardPage } from '../card-page';
 import { expect, test } from '../fixtures';
 import { launchWithFixtures } from '../fixture-server';
 import { send } from '../messages';
-import {
-  cardBox,
-  inShadow,
-  HOSTILE_URL,
-  hostileReport,
-  markerDrawsSaved,
-  saveToggle,
-  serveHostilePage,
-} from './hostile-page';
+import { inShadow, markerDrawsSaved, saveToggle } from '../shadow';
+import { cardBox, HOSTILE_URL, hostileReport, serveHostilePage } from './hostile-page';
 
 /**
  * Issue 12, a hostile web page: it prepares itself before PaperPeek's content script runs

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 
 /**
  * A hostile copy of the arXiv listing fixture: before any content script runs, its inline script
@@ -151,72 +151,6 @@ export async function serveHostilePage(context: BrowserContext, extensionId: str
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
   );
 }
-
-/** Runs `fn` with `this` bound to the closed shadow root of the first of our hosts that matches. */
-export async function inShadow<T>(
-  page: Page,
-  kind: 'card' | 'marker',
-  id: string | null,
-  fn: string,
-) {
-  const session: CDPSession = await page.context().newCDPSession(page);
-  type Node = {
-    attributes?: string[];
-    children?: Node[];
-    shadowRoots?: Node[];
-    backendNodeId: number;
-  };
-  try {
-    const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
-    const stack: Node[] = [root as Node];
-    while (stack.length) {
-      const node = stack.pop()!;
-      const attrs = node.attributes ?? [];
-      const value = (name: string) =>
-        attrs.includes(name) ? attrs[attrs.indexOf(name) + 1] : undefined;
-      if (
-        value('data-paperpeek') === kind &&
-        (id === null || value('data-paper-id') === id) &&
-        node.shadowRoots?.[0]
-      ) {
-        const { object } = await session.send('DOM.resolveNode', {
-          backendNodeId: node.shadowRoots[0].backendNodeId,
-        });
-        const { result } = await session.send('Runtime.callFunctionOn', {
-          objectId: object.objectId!,
-          functionDeclaration: fn,
-          returnByValue: true,
-        });
-        return result.value as T;
-      }
-      stack.push(...(node.children ?? []), ...(node.shadowRoots ?? []));
-    }
-    return undefined;
-  } finally {
-    await session.detach();
-  }
-}
-
-/** Whether the marker of `id` draws its paper as saved. */
-export const markerDrawsSaved = (page: Page, id: string) =>
-  inShadow<boolean>(
-    page,
-    'marker',
-    id,
-    `function () { return this.querySelector('svg').classList.contains('saved'); }`,
-  );
-
-/** The open card's Save toggle (text, busy) and status line; undefined while no card is open. */
-export const saveToggle = (page: Page) =>
-  inShadow<{ text: string; busy: string | null; status: string } | null>(
-    page,
-    'card',
-    null,
-    `function () {
-      const b = this.querySelector('button.save');
-      return b ? { text: b.textContent, busy: b.getAttribute('aria-disabled'), status: [...(this.querySelector('.status')?.children ?? [])].map((c) => c.tagName === 'BUTTON' ? '[' + c.textContent + ']' : c.textContent).join(' ') } : null;
-    }`,
-  );
 
 /** The card host's box as the page measures it; null while no card is open. */
 export const cardBox = (page: Page) =>
