@@ -6,6 +6,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCatalog } from '../lib/catalog/catalog-writer';
+import { readArxivRss } from '../lib/catalog/importers/arxiv-rss';
 import { readArxivSnapshot } from '../lib/catalog/importers/arxiv-snapshot';
 import { readHfDaily } from '../lib/catalog/importers/hf-daily';
 import { readPwcLinks, readPwcPapers } from '../lib/catalog/importers/pwc';
@@ -14,7 +15,7 @@ import { toPapers } from '../lib/catalog/importers/to-papers';
 import { readTrendingWithFacts } from '../lib/catalog/importers/trending-facts';
 import { CatalogMerger } from '../lib/catalog/merge';
 
-const USAGE = `usage: npm run catalog -- [--arxiv FILE]... [--hf FILE]... [--pwc-papers FILE]...
+const USAGE = `usage: npm run catalog -- [--arxiv FILE]... [--arxiv-rss FILE]... [--hf FILE]... [--pwc-papers FILE]...
   [--pwc-links FILE]... [--no-default] [--dump FILE] [--facts FILE] [--out FILE] [--lenient]`;
 
 type Reader = (path: string, report: (issue: Issue) => void) => AsyncGenerator<SourceRecord>;
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       arxiv: { type: 'string', multiple: true, default: [] },
+      'arxiv-rss': { type: 'string', multiple: true, default: [] },
       hf: { type: 'string', multiple: true, default: [] },
       'pwc-papers': { type: 'string', multiple: true, default: [] },
       'pwc-links': { type: 'string', multiple: true, default: [] },
@@ -51,6 +53,7 @@ async function main(): Promise<number> {
   }
   const readers: [string[], Reader][] = [
     [values.arxiv, readArxivSnapshot],
+    [values['arxiv-rss'], readArxivRss],
     [values.hf, readHfDaily],
     [values['pwc-papers'], readPwcPapers],
     [values['pwc-links'], readPwcLinks],
