@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import { cleanAbstract, cleanTitle, findUrls, toCodeLinks } from '../catalog/clean';
 import { parseArxivId } from '../catalog/identifiers';
+import { decodeLatexLetters } from '../catalog/latex-accents';
 import type { SourceRecord } from '../catalog/importers/source';
 
 /**
@@ -67,30 +68,6 @@ const TAG = /<\/?[a-z][^<>]*>/gi;
 
 const plain = (value: string) => value.replace(CONTROL, '').replace(TAG, ' ');
 
-// arXiv's feeds keep TeX accents in names and titles (`C\\'esar`, `{\\"o}`, `\\c{c}`).
-const ACCENTS: Record<string, string> = {
-  "'": '\u0301',
-  '`': '\u0300',
-  '^': '\u0302',
-  '"': '\u0308',
-  '~': '\u0303',
-  '=': '\u0304',
-  '.': '\u0307',
-  u: '\u0306',
-  v: '\u030c',
-  H: '\u030b',
-  c: '\u0327',
-  k: '\u0328',
-};
-const TEX_ACCENT = /\{?\\(['`^"~=.]|[uvHck](?=[{\s]))\s*\{?([A-Za-z])\}?\}?/g;
-
-/** `C\\'esar` → `César`: a TeX accent on one letter becomes that letter with the accent. */
-export function decodeTexAccents(value: string): string {
-  return value.replace(TEX_ACCENT, (_, accent: string, letter: string) =>
-    `${letter}${ACCENTS[accent]}`.normalize('NFC'),
-  );
-}
-
 /** Reads one feed body. Throws (with the parser's reason) when it is not a whole RSS document. */
 export function parseArxivRss(xml: string): RssRead {
   if (xml.length > MAX_FEED_CHARS) {
@@ -128,7 +105,7 @@ function readItem(value: unknown): RssRecord | string {
   const guid = typeof item.guid === 'string' ? item.guid : item.guid['#text'];
   const arxivId = parseArxivId(guid.replace(/^oai:arXiv\.org:/i, ''));
   if (!arxivId) return `"${guid.slice(0, 80)}" is not an arXiv id`;
-  const title = cleanTitle(decodeTexAccents(plain(item.title)));
+  const title = cleanTitle(decodeLatexLetters(plain(item.title)));
   if (!title) return `${arxivId} has no title`;
   const description = item.description ?? '';
   const type = item['arxiv:announce_type'] ?? /Announce Type:\s*([\w-]+)/.exec(description)?.[1];
@@ -140,7 +117,7 @@ function readItem(value: unknown): RssRecord | string {
   return {
     arxivId,
     title,
-    authors: decodeTexAccents(plain(item['dc:creator'] ?? ''))
+    authors: decodeLatexLetters(plain(item['dc:creator'] ?? ''))
       .split(',')
       .map((name) => name.replace(/\s+/g, ' ').trim())
       .filter(Boolean),

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readArxivRss } from '@/lib/catalog/importers/arxiv-rss';
 import type { Issue } from '@/lib/catalog/importers/source';
-import { decodeTexAccents, MAX_FEED_CHARS, parseArxivRss } from '@/lib/feeds/arxiv-rss';
+import { MAX_FEED_CHARS, parseArxivRss } from '@/lib/feeds/arxiv-rss';
 
 const SAMPLE = readFileSync('tests/fixtures/feeds/arxiv-rss.xml', 'utf8');
 
@@ -27,17 +27,6 @@ const GOOD = {
   'dc:creator': 'Suriya Gunasekar, Yi Zhang',
   'arxiv:announce_type': 'new',
 };
-
-describe('TeX accents', () => {
-  it.each([
-    ["C\\'esar", 'César'],
-    ['{\\"o}zg{\\"u}r', 'özgür'],
-    ['Fran\\c{c}ois', 'François'],
-    ['\\v{S}imon', 'Šimon'],
-    ["Jos\\'{e}", 'José'],
-    ['no accents, 50\\% off', 'no accents, 50\\% off'],
-  ])('%s reads as %s', (tex, text) => expect(decodeTexAccents(tex)).toBe(text));
-});
 
 describe('the arXiv RSS feed', () => {
   it('reads every item of the recorded feed with its id, authors, abstract and categories', () => {

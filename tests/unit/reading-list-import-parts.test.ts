@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '@/lib/reading-list/entry';
 import { splitBibtex } from '@/lib/reading-list/import/bibtex-split';
 import { decodeImportBytes } from '@/lib/reading-list/import/decode';
-import { decodeLatexLetters } from '@/lib/reading-list/import/latex-accents';
+import { decodeLatexLetters } from '@/lib/catalog/latex-accents';
 import { mergeEntry } from '@/lib/reading-list/import/merge';
 import { sampleEntries } from '../fixtures/reading-list/entries';
 
@@ -13,6 +13,8 @@ describe('decodeLatexLetters', () => {
     [String.raw`\'{e}cole {\v c} {\v{s}} \c{c} {\'\i} {\ss} {\o}`, 'école č š ç í ß ø'],
     // The closing brace of the field is never taken as part of an accent.
     [String.raw`title = {Zo{\"e}}`, 'title = {Zoë}'],
+    // Unbraced, as arXiv writes names: C\'esar, Gon\c{c}alves, Erd\H{o}s.
+    [String.raw`C\'esar Gon\c{c}alves Erd\H{o}s \"Ozg\"ur`, 'César Gonçalves Erdős Özgür'],
     // Escapes that are not letters are left for citation-js.
     [String.raw`100\% \& \$`, String.raw`100\% \& \$`],
   ])('%s → %s', (latex, text) => {

@@ -7,7 +7,7 @@ import { webUrl } from '../snapshot';
 import { normalizeTag, MAX_TAG_LENGTH, MAX_TAGS } from '../tags';
 import { ImportFileError } from './decode';
 import { firstIssue } from './issues';
-import { decodeLatexLetters } from './latex-accents';
+import { decodeLatexLetters } from '../../catalog/latex-accents';
 import { splitBibtex, type BibtexChunk } from './bibtex-split';
 import type { ImportRecord, ParsedImport } from './types';
 

@@ -1,8 +1,10 @@
 /**
- * Decodes LaTeX accent and letter macros (`{\"o}`, `\'{e}`, `{\AA}`, `{\ss}`) to Unicode before
- * citation-js reads a BibTeX entry. citation-js does not know `\AA`/`\aa`, and it splits a family
- * name such as `{\AA}ngstr{\"o}m-Nu{\~n}ez` into a particle and a family; with the letters already
- * decoded it reads the name as BibTeX does. Only these exact macro forms are touched.
+ * Decodes LaTeX accent and letter macros (`{\"o}`, `\'{e}`, `C\'esar`, `{\AA}`, `{\ss}`) to
+ * Unicode. BibTeX import runs it before citation-js reads an entry: citation-js does not know
+ * `\AA`/`\aa`, and it splits a family name such as `{\AA}ngstr{\"o}m-Nu{\~n}ez` into a particle
+ * and a family; with the letters already decoded it reads the name as BibTeX does. arXiv's feeds
+ * keep such macros in names and titles too (lib/feeds/arxiv-rss.ts). Only these exact macro forms
+ * are touched.
  */
 
 const ACCENTS: Record<string, string> = {
@@ -49,6 +51,8 @@ const BARE = new RegExp(
   String.raw`\\(${SYMBOL_ACCENT}|${LETTER_ACCENT})\{(\\[ij]|[A-Za-z])\}`,
   'g',
 );
+// `C\'esar`: a symbol accent written straight before its letter, as arXiv's metadata does.
+const UNBRACED = new RegExp(String.raw`\\(${SYMBOL_ACCENT})([A-Za-z])`, 'g');
 const NAMED = /\{\\(AA|aa|AE|ae|OE|oe|O|o|L|l|ss)\}/g;
 
 function accent(mark: string, letter: string): string {
@@ -63,5 +67,6 @@ export function decodeLatexLetters(text: string): string {
       accent(symbol ?? named!, inBraces ?? bare!),
     )
     .replace(BARE, (_, mark: string, letter: string) => accent(mark, letter))
+    .replace(UNBRACED, (_, mark: string, letter: string) => accent(mark, letter))
     .replace(NAMED, (_, name: string) => LETTERS[name]!);
 }
