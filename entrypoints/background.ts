@@ -5,6 +5,7 @@ import { watchCommands } from '@/lib/background/commands';
 import { syncService } from '@/lib/background/sync-handlers';
 import { watchSync } from '@/lib/background/sync-watch';
 import { createHandlers } from '@/lib/background/handlers';
+import { createFeedService } from '@/lib/background/feed-service';
 import { BUNDLED_CATALOG_PATH, ensureBundledCatalog } from '@/lib/background/install';
 import { watchTabPapers } from '@/lib/background/tab-papers';
 import { catalogDb } from '@/lib/db/catalog-db';
@@ -18,7 +19,11 @@ export default defineBackground(() => {
   const db = catalogDb();
   const catalog = createCatalogService(db, { keepAlive: () => browser.runtime.getPlatformInfo() });
   const bundledUrl = browser.runtime.getURL(BUNDLED_CATALOG_PATH as '/');
-  registerHandlers(createHandlers(db, catalog), browser.runtime.id);
+  const feeds = createFeedService();
+  registerHandlers(
+    createHandlers(db, catalog, () => feeds),
+    browser.runtime.id,
+  );
   acceptContentPorts();
   watchTabsForBadge(async (id) => (await lookupPaper(db, id)) !== null);
   watchTabPapers(async (id) => (await lookupPaper(db, id)) !== null);

@@ -12,10 +12,16 @@ import { setPageBadge } from './badge';
 import type { CatalogService } from './catalog-service';
 import { createReadingListHandlers } from './reading-list-handlers';
 import { createSyncHandlers } from './sync-handlers';
+import { createFeedHandlers } from './feed-handlers';
+import type { FeedService } from './feed-service';
 import { isExtensionPage, rememberPagePapers, tabPapers } from './tab-papers';
 
 /** The background's answers to the message contract (protocol.ts). */
-export function createHandlers(db: CatalogDb, service: CatalogService): Handlers {
+export function createHandlers(
+  db: CatalogDb,
+  service: CatalogService,
+  feeds: () => FeedService,
+): Handlers {
   return {
     lookupPaper: ({ query }) => lookupPaper(db, query),
     lookupCandidates: ({ candidates }) => lookupCandidates(db, candidates),
@@ -35,6 +41,7 @@ export function createHandlers(db: CatalogDb, service: CatalogService): Handlers
     },
     ...createReadingListHandlers(db),
     ...createSyncHandlers(),
+    ...createFeedHandlers(feeds),
     // Answers once the load is under way or has failed; the status then shows progress or
     // lastError. Only a load refused outright (another one running) is an error answer.
     loadCatalogFile: async ({ fileId }) => {

@@ -15,6 +15,16 @@ export const codeLinkSchema = z.object({
   official: z.boolean(),
 });
 
+/** The public sources the catalog updates itself from (issue 13, lib/feeds). */
+export const sourceIdSchema = z.enum(['hf', 'arxiv', 'sub']);
+export type SourceId = z.infer<typeof sourceIdSchema>;
+
+export const paperOriginSchema = z.object({
+  source: sourceIdSchema,
+  /** ISO time of the update that last brought this source's fields. */
+  at: z.string().max(40),
+});
+
 export const paperSchema = z.object({
   /** Bare arXiv id when there is one, otherwise `t-` + a hash of the normalized title. Never changes. */
   id: z.string().min(1).max(64),
@@ -41,6 +51,16 @@ export const paperSchema = z.object({
   keywords: z.array(z.string().min(1).max(80)).max(20),
   /** Ids of the most related catalog papers, best first. */
   related: z.array(z.string()).max(20),
+  /** Hugging Face upvotes when a feed last said (daily papers); absent in catalogs without it. */
+  upvotes: z.number().int().min(0).max(10_000_000).optional(),
+  /** Hugging Face's machine-written summary (`ai_summary`), shown labelled as theirs. */
+  aiSummary: z.string().min(1).max(1000).optional(),
+  /** arXiv categories (`cs.LG`), primary first, when a source gave them. */
+  categories: z.array(z.string().min(1).max(40)).max(20).optional(),
+  /** The feeds that brought or changed this paper, and when (lib/feeds); absent for catalog files. */
+  origin: z.array(paperOriginSchema).max(3).optional(),
+  /** When a feed last changed this record (ISO time). */
+  updatedAt: z.string().max(40).optional(),
 });
 
 export type Paper = z.infer<typeof paperSchema>;

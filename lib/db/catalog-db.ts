@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { CatalogIndexRecord, KeyPart } from './catalog-index';
 import type { SearchRecord } from '../search/records';
+import type { SourceId } from '../catalog/schema';
+import type { FeedList, FeedListName } from '../feeds/sources';
 
 /**
  * The catalog database holds only the replaceable catalog, never user data, so that replacing or
@@ -53,7 +55,11 @@ export type CatalogJob = {
 export type MetaRecord =
   | { key: 'active'; value: ActiveCatalog }
   | { key: 'job'; value: CatalogJob }
-  | { key: 'lastError'; value: string };
+  | { key: 'lastError'; value: string }
+  /** A feed source's resume point (lib/feeds), written in the same transaction as its batch. */
+  | { key: `cursor:${SourceId}`; value: unknown }
+  /** A list the popup's Trending view shows (lib/feeds/sources.ts FeedList). */
+  | { key: `list:${FeedListName}`; value: FeedList };
 
 export type StagedFile = { id: string; blob: Blob; name: string; size: number; stagedAt: string };
 

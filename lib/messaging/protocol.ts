@@ -3,12 +3,29 @@ import { paperSchema } from '../catalog/schema';
 import { MAX_PAGE_TEXT } from '../detect/page-text';
 import { entrySchema } from '../reading-list/entry';
 import { syncStatusSchema } from '../sync/status';
+import {
+  feedListNameSchema,
+  feedSettingsSchema,
+  feedStatusSchema,
+  sourceIdSchema,
+} from '../feeds/sources';
 
 /**
  * The one message contract between extension contexts and the background. Every message has a
  * zod schema for its payload and its answer; the TypeScript types derive from them. Handlers
  * answer a `Result` and never throw the caller's data back.
  */
+
+/** What the options page, the welcome page and the popup show about the feed sources. */
+export const sourcesViewSchema = z.object({
+  settings: feedSettingsSchema,
+  status: feedStatusSchema,
+  /** Papers in the catalog that came from sources (not from the loaded catalog file). */
+  feedPapers: z.number().int().min(0),
+  /** When any source last added or changed a paper; null if none ever did. */
+  updatedAt: z.string().nullable(),
+});
+export type SourcesView = z.infer<typeof sourcesViewSchema>;
 
 const query = z.string().trim().min(1).max(2000);
 
@@ -171,6 +188,58 @@ export const protocol = {
   syncSoon: {
     input: z.undefined(),
     output: z.null(),
+  },
+  /** From an extension page: the feed sources' settings and status, and how fresh the catalog is. */
+  getSources: {
+    input: z.undefined(),
+    output: sourcesViewSchema,
+  },
+  /**
+   * From an extension page: change one source's settings (enabling asks for nothing here: the
+   * page asked for the host permission in the user's click). Answers the new view.
+   */
+  setSource: {
+    input: z.discriminatedUnion('source', [
+      z.object({
+        source: z.literal('hf'),
+        enabled: z.boolean().optional(),
+        backfillDays: feedSettingsSchema.shape.hf.shape.backfillDays.optional(),
+      }),
+      z.object({
+        source: z.literal('arxiv'),
+        enabled: z.boolean().optional(),
+        categories: feedSettingsSchema.shape.arxiv.shape.categories.optional(),
+      }),
+      z.object({
+        source: z.literal('sub'),
+        enabled: z.boolean().optional(),
+        url: feedSettingsSchema.shape.sub.shape.url.optional(),
+      }),
+    ]),
+    output: sourcesViewSchema,
+  },
+  /** From an extension page: fetch the enabled sources (or these) now; answers once started. */
+  updateSources: {
+    input: z.object({ sources: z.array(sourceIdSchema).max(3).optional() }),
+    output: sourcesViewSchema,
+  },
+  /** From an extension page: remove the papers only this source brought; answers how many went. */
+  removeSourcePapers: {
+    input: z.object({ source: sourceIdSchema }),
+    output: z.object({ removed: z.number().int().min(0) }),
+  },
+  /** From an extension page (the popup): the Trending lists with their papers, as last fetched. */
+  getTrending: {
+    input: z.undefined(),
+    output: z.object({
+      lists: z.array(
+        z.object({
+          name: feedListNameSchema,
+          at: z.string(),
+          items: z.array(z.object({ paper: paperSchema, upvotes: z.number().int().optional() })),
+        }),
+      ),
+    }),
   },
 } as const;
 

@@ -56,7 +56,9 @@ describe('background handlers', () => {
   it('loads a staged file, reports progress, and refuses a second load meanwhile', async () => {
     const db = freshDb();
     const service = createCatalogService(db, { keepAlive: async () => undefined });
-    const handlers = createHandlers(db, service);
+    const handlers = createHandlers(db, service, () => {
+      throw new Error('no feeds in this test');
+    });
     const send = <K extends keyof Handlers>(name: K, data: unknown) =>
       handleMessage(name, data, own, handlers, OWN_ID);
 
@@ -86,6 +88,9 @@ describe('background handlers', () => {
     const handlers = createHandlers(
       db,
       createCatalogService(db, { keepAlive: async () => undefined }),
+      () => {
+        throw new Error('no feeds in this test');
+      },
     );
     const fileId = await stageCatalogFile(new Blob(['not a catalog\n']), db);
     const answer = await handleMessage('loadCatalogFile', { fileId }, own, handlers, OWN_ID);
