@@ -49,6 +49,17 @@ export function cleanAbstract(raw: string): string {
   );
 }
 
+// C0 and C1 controls other than tab and newline: never part of a title or an abstract.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// Feeds' titles are text, but an item may still carry markup (`<i>`, `&lt;b&gt;` once decoded).
+const TAG = /<\/?[a-z][^<>]*>/gi;
+
+/** Text a feed sent, without control characters and markup tags (a tag becomes a space). */
+export function stripMarkup(value: string): string {
+  return value.replace(CONTROL, '').replace(TAG, ' ');
+}
+
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.|(?:github|gitlab)\.com\/)[^\s<>"'`]+/gi;
 
 /** Every link written in a text, cleaned; links that stay unparseable are dropped. */

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
-import { cleanAbstract, cleanTitle, findUrls, toCodeLinks } from '../catalog/clean';
+import { cleanAbstract, cleanTitle, findUrls, stripMarkup, toCodeLinks } from '../catalog/clean';
 import { parseArxivId } from '../catalog/identifiers';
 import { decodeLatexLetters } from '../catalog/latex-accents';
 import type { SourceRecord } from '../catalog/importers/source';
@@ -60,13 +60,7 @@ const parser = new XMLParser({
   isArray: (name) => name === 'item' || name === 'category',
 });
 
-// C0 and C1 controls other than tab and newline: never part of a title or an abstract.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-// A feed's titles are text, but an item may still carry markup (`<i>`, `&lt;b&gt;`).
-const TAG = /<\/?[a-z][^<>]*>/gi;
-
-const plain = (value: string) => value.replace(CONTROL, '').replace(TAG, ' ');
+const plain = stripMarkup;
 
 /** Reads one feed body. Throws (with the parser's reason) when it is not a whole RSS document. */
 export function parseArxivRss(xml: string): RssRead {
