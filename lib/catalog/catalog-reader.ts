@@ -32,24 +32,18 @@ export type OpenOptions = {
  */
 export type CatalogBatch = { papers: Paper[]; lines: string[] };
 
-export type CatalogStream = {
-  header: CatalogHeader;
-  /** Validated papers in batches; returns the footer once the whole file checked out. */
-  batches: AsyncGenerator<CatalogBatch, CatalogFooter>;
-  /** Stop reading without consuming the papers (releases the source). */
-  cancel: () => Promise<void>;
-};
+export type CatalogStream = RecordStream<CatalogHeader, CatalogBatch>;
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-function describeIssue(error: z.ZodError): string {
+export function describeIssue(error: z.ZodError): string {
   const [first] = error.issues;
   const where = first?.path.length ? `${first.path.join('.')}: ` : '';
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : '';
   return `${where}${first?.message ?? 'invalid'}${more}`;
 }
 
-function parseJson(line: string, lineNo: number): unknown {
+export function parseJson(line: string, lineNo: number): unknown {
   try {
     return JSON.parse(line);
   } catch {
@@ -209,14 +203,30 @@ class LineCursor {
   }
 }
 
-function parseHeader(line: string | undefined): CatalogHeader {
+/** Line 1 as JSON, refused unless it names `format` (`what` says the kind of file). */
+export function headerValue(
+  line: string | undefined,
+  format: string,
+  what: string,
+): Record<string, unknown> {
   if (line === undefined) throw new CatalogFormatError('The file is empty.');
   const value = parseJson(line.replace(/^\uFEFF/, ''), 1) as Record<string, unknown> | null;
-  if (typeof value !== 'object' || value === null || value.format !== CATALOG_FORMAT) {
+  if (typeof value !== 'object' || value === null || value.format !== format) {
     throw new CatalogFormatError(
-      `Line 1: not a PaperPeek catalog (the first line must have "format": "${CATALOG_FORMAT}").`,
+      `Line 1: not a PaperPeek ${what} (the first line must have "format": "${format}").`,
     );
   }
+  return value;
+}
+
+/** A record line that failed its schema, named by line and, when it has one, by id. */
+export function invalidRecord(lineNo: number, id: unknown, error: z.ZodError): CatalogFormatError {
+  const named = typeof id === 'string' ? ` (id ${id.slice(0, 64)})` : '';
+  return new CatalogFormatError(`Line ${lineNo}${named}: ${describeIssue(error)}`);
+}
+
+function parseHeader(line: string | undefined): CatalogHeader {
+  const value = headerValue(line, CATALOG_FORMAT, 'catalog');
   if (value.formatVersion !== CATALOG_FORMAT_VERSION) {
     throw new CatalogFormatError(
       `Line 1: catalog format version ${String(value.formatVersion)} is not supported; this PaperPeek reads version ${CATALOG_FORMAT_VERSION}.`,
@@ -227,28 +237,56 @@ function parseHeader(line: string | undefined): CatalogHeader {
   return header.data;
 }
 
-export async function openCatalog(
+/**
+ * What sets one NDJSON record file apart from another (a catalog, a subscription delta): its
+ * header, its record lines and the batches handed out. The framing (a header announcing a count,
+ * one record a line, the `{end, count}` closing line) and every bound are shared.
+ */
+export type RecordFormat<H extends { count: number }, R, B> = {
+  /** What a record line holds, plural, for messages ("papers"). */
+  unit: string;
+  /** Parses line 1 (undefined for an empty file); throws a CatalogFormatError. */
+  header(line: string | undefined): H;
+  /** Validates one record line's JSON value; throws a CatalogFormatError naming `lineNo`. */
+  record(value: Record<string, unknown> | null, lineNo: number): R;
+  /** The id no two records of a file may share. */
+  id(record: R): string;
+  /** A batch as handed out; `read` counts the records read so far, skipped ones included. */
+  batch(records: R[], lines: string[], read: number): B;
+};
+
+export type RecordStream<H, B> = {
+  header: H;
+  /** Validated records in batches; returns the footer once the whole file checked out. */
+  batches: AsyncGenerator<B, CatalogFooter>;
+  /** Stop reading without consuming the records (releases the source). */
+  cancel: () => Promise<void>;
+};
+
+export async function openRecords<H extends { count: number }, R, B>(
   source: ReadableStream<Uint8Array>,
+  format: RecordFormat<H, R, B>,
   { skip = 0, batchSize = 2000 }: OpenOptions = {},
-): Promise<CatalogStream> {
+): Promise<RecordStream<H, B>> {
+  const { unit } = format;
   const budget: TextBudget = { maxChars: Infinity };
   const cursor = new LineCursor(lineChunks(source, budget));
-  let header: CatalogHeader;
+  let header: H;
   try {
-    header = parseHeader((await cursor.ready()) ? cursor.take() : undefined);
+    header = format.header((await cursor.ready()) ? cursor.take() : undefined);
   } catch (error) {
     await cursor.close();
     throw error;
   }
-  // The header, every paper and the footer, each at most a line's bound.
+  // The header, every record and the footer, each at most a line's bound.
   budget.maxChars = (header.count + 2) * (MAX_LINE_CHARS + 1);
 
-  async function* batches(): AsyncGenerator<CatalogBatch, CatalogFooter> {
+  async function* batches(): AsyncGenerator<B, CatalogFooter> {
     try {
       for (let skipped = 0; skipped < skip;) {
         if (!(await cursor.ready())) {
           throw new CatalogFormatError(
-            `The file ends after ${skipped} papers, before the ${skip} already loaded: it changed since the load started.`,
+            `The file ends after ${skipped} ${unit}, before the ${skip} already loaded: it changed since the load started.`,
           );
         }
         for (let n = Math.min(cursor.buffered, skip - skipped); n > 0; n--, skipped++)
@@ -256,11 +294,12 @@ export async function openCatalog(
       }
       const seen = new Set<string>();
       let count = skip;
-      let batch: CatalogBatch = { papers: [], lines: [] };
+      let records: R[] = [];
+      let lines: string[] = [];
       for (;;) {
         if (!(await cursor.ready())) {
           throw new CatalogFormatError(
-            `The file ends after ${count} of ${header.count} papers without its closing line: it is truncated. Download it again.`,
+            `The file ends after ${count} of ${header.count} ${unit} without its closing line: it is truncated. Download it again.`,
           );
         }
         // Everything buffered is handled without an await: per-line async overhead dominated.
@@ -270,29 +309,25 @@ export async function openCatalog(
           if (!line.trim()) throw new CatalogFormatError(`Line ${lineNo}: empty line.`);
           const value = parseJson(line, lineNo) as Record<string, unknown> | null;
           if (typeof value === 'object' && value !== null && 'end' in value) {
-            if (batch.papers.length) yield batch;
+            if (records.length) yield format.batch(records, lines, count);
             return await checkFooter(value, count);
           }
           if (count >= header.count) {
             throw new CatalogFormatError(
-              `Line ${lineNo}: the header says ${header.count} papers, but the file holds more.`,
+              `Line ${lineNo}: the header says ${header.count} ${unit}, but the file holds more.`,
             );
           }
-          const paper = paperSchema.safeParse(value);
-          if (!paper.success) {
-            const id = typeof value?.id === 'string' ? ` (id ${value.id.slice(0, 64)})` : '';
-            throw new CatalogFormatError(`Line ${lineNo}${id}: ${describeIssue(paper.error)}`);
-          }
-          if (seen.has(paper.data.id)) {
-            throw new CatalogFormatError(`Line ${lineNo}: duplicate id ${paper.data.id}.`);
-          }
-          seen.add(paper.data.id);
-          batch.papers.push(paper.data);
-          batch.lines.push(line);
+          const record = format.record(value, lineNo);
+          const id = format.id(record);
+          if (seen.has(id)) throw new CatalogFormatError(`Line ${lineNo}: duplicate id ${id}.`);
+          seen.add(id);
+          records.push(record);
+          lines.push(line);
           count++;
-          if (batch.papers.length >= batchSize) {
-            yield batch;
-            batch = { papers: [], lines: [] };
+          if (records.length >= batchSize) {
+            yield format.batch(records, lines, count);
+            records = [];
+            lines = [];
           }
         }
       }
@@ -308,7 +343,7 @@ export async function openCatalog(
       throw new CatalogFormatError(`Line ${lineNo}: ${describeIssue(footer.error)}`);
     if (footer.data.count !== count || header.count !== count) {
       throw new CatalogFormatError(
-        `Line ${lineNo}: the file holds ${count} papers but its header says ${header.count} and its closing line ${footer.data.count}.`,
+        `Line ${lineNo}: the file holds ${count} ${unit} but its header says ${header.count} and its closing line ${footer.data.count}.`,
       );
     }
     while (await cursor.ready()) {
@@ -323,4 +358,23 @@ export async function openCatalog(
     await cursor.close();
   };
   return { header, batches: batches(), cancel };
+}
+
+const paperFormat: RecordFormat<CatalogHeader, Paper, CatalogBatch> = {
+  unit: 'papers',
+  header: parseHeader,
+  record(value, lineNo) {
+    const paper = paperSchema.safeParse(value);
+    if (paper.success) return paper.data;
+    throw invalidRecord(lineNo, value?.id, paper.error);
+  },
+  id: (paper) => paper.id,
+  batch: (papers, lines) => ({ papers, lines }),
+};
+
+export function openCatalog(
+  source: ReadableStream<Uint8Array>,
+  options: OpenOptions = {},
+): Promise<CatalogStream> {
+  return openRecords(source, paperFormat, options);
 }

@@ -58,11 +58,14 @@ function headerLine(options: WriteCatalogOptions, version: string, count: number
   return `${JSON.stringify(header)}\n`;
 }
 
-const footerLine = (count: number) =>
+export const footerLine = (count: number) =>
   `${JSON.stringify({ end: true, count } satisfies CatalogFooter)}\n`;
 
 /** Streams `lines` into `path` (gzip for `.gz`) through a temporary file renamed at the end. */
-async function writeOut(path: string, lines: AsyncIterable<string | Buffer>): Promise<number> {
+export async function writeOut(
+  path: string,
+  lines: AsyncIterable<string | Buffer>,
+): Promise<number> {
   const partPath = `${path}.part.tmp`;
   try {
     const out = createWriteStream(partPath);
@@ -142,7 +145,7 @@ export async function writeCatalog(
 }
 
 /** The loader refuses a longer line, so the builder must not write one. */
-function checkedLine(line: string, index: number, validate: boolean): string {
+export function checkedLine(line: string, index: number, validate: boolean): string {
   if (validate && line.length > MAX_LINE_CHARS) {
     throw new Error(
       `catalog record ${index} is ${line.length} characters long; the loader reads lines up to ${MAX_LINE_CHARS}`,
@@ -151,7 +154,7 @@ function checkedLine(line: string, index: number, validate: boolean): string {
   return line;
 }
 
-function checkPaper(paper: Paper, index: number): void {
+export function checkPaper(paper: Paper, index: number): void {
   const result = paperSchema.safeParse(paper);
   if (result.success) return;
   const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
