@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { CatalogIndexRecord, KeyPart } from './catalog-index';
 import type { SearchRecord } from '../search/records';
-import type { SourceId } from '../catalog/schema';
+import type { Paper, SourceId } from '../catalog/schema';
 import type { FeedList, FeedListName } from '../feeds/sources';
 
 /**
@@ -29,14 +29,64 @@ export const CHUNK = 16;
 /** CHUNK consecutive validated catalog lines, starting at paper n * CHUNK. */
 export type ChunkRecord = { n: number; lines: string };
 
+/**
+ * Papers from feed sources (catalog-upsert.ts) live after the base papers, from `base` on: an
+ * append-only tail whose superseded and withdrawn positions are listed as dead in its records.
+ */
+export type TailState = {
+  /** First tail position: at or after the base papers, where a search segment starts. */
+  base: number;
+  /** One past the last tail position written. */
+  end: number;
+  /** Bumped by every batch that changes what lookups see; keys the cached tail index. */
+  rev: number;
+  /** Tail positions that are not dead. */
+  live: number;
+  /** When a feed last added, changed or removed a paper (ISO time). */
+  updatedAt: string;
+};
+
 export type ActiveCatalog = {
   slot: Slot;
   version: string;
   kind: SourceKind;
   /** For people: the file name, or the bundled catalog's own description. */
   source: string;
+  /** Papers of the catalog file (the base); feed papers are counted in `tail`. */
   count: number;
   loadedAt: string;
+  tail?: TailState;
+};
+
+/**
+ * One batch of the tail: the keys of the papers it appended at start, start + 1, ... (absolute
+ * positions), and the positions it made dead (base or tail: superseded, withdrawn, removed).
+ */
+export type TailRecord = {
+  seq: number;
+  start: number;
+  part: KeyPart;
+  dead: Uint32Array;
+  /** False while the appended papers still wait for their related papers (issue 13, C4). */
+  related: boolean;
+};
+
+/**
+ * What each source contributed to a paper, merged over that source's batches, so the catalog can
+ * recompute a paper after a new catalog file is loaded or when one source's papers are removed.
+ */
+export type FeedRow = {
+  id: string;
+  /** The sources in `sources` (a multi-entry index: the rows of one source). */
+  by: SourceId[];
+  sources: Partial<Record<SourceId, Paper>>;
+};
+
+/** Where re-applying the feed papers to a freshly loaded slot stands (feed-replay.ts). */
+export type ReplayState = {
+  /** The last feed row id applied; rows are applied in id order. */
+  after: string | null;
+  tail: TailState | null;
 };
 
 export type CatalogJob = {
@@ -50,6 +100,10 @@ export type CatalogJob = {
   /** Records committed to the slot; written in the same transaction as the records. */
   done: number;
   startedAt: string;
+  /** False: the papers from feed sources are dropped when this catalog becomes active. */
+  keepFeeds?: boolean;
+  /** Set once every paper is stored and the slot's index is built: the feed papers go next. */
+  replay?: ReplayState;
 };
 
 export type MetaRecord =
@@ -76,6 +130,11 @@ export class CatalogDb extends Dexie {
   /** The popup's search index per slot (lib/search/records.ts), built by the loader. */
   search0!: Table<SearchRecord, string>;
   search1!: Table<SearchRecord, string>;
+  /** Per slot: the papers from feed sources stored after the base papers (TailRecord). */
+  tails0!: Table<TailRecord, number>;
+  tails1!: Table<TailRecord, number>;
+  /** Each feed paper's per-source contributions, shared by both slots. */
+  feed!: Table<FeedRow, string>;
 
   constructor(name = CATALOG_DB_NAME) {
     // Bulk loads write thousands of records per transaction; relaxed durability skips an fsync
@@ -92,6 +151,7 @@ export class CatalogDb extends Dexie {
       files: 'id',
     });
     this.version(2).stores({ search0: 'k', search1: 'k' });
+    this.version(3).stores({ tails0: 'seq', tails1: 'seq', feed: 'id, *by' });
   }
 
   chunks(slot: Slot): Table<ChunkRecord, number> {
@@ -106,9 +166,13 @@ export class CatalogDb extends Dexie {
     return slot === 0 ? this.search0 : this.search1;
   }
 
+  tails(slot: Slot): Table<TailRecord, number> {
+    return slot === 0 ? this.tails0 : this.tails1;
+  }
+
   /** Every table that holds one slot's data. */
   slotTables(slot: Slot) {
-    return [this.chunks(slot), this.parts(slot), this.search(slot), this.indexes];
+    return [this.chunks(slot), this.parts(slot), this.search(slot), this.tails(slot), this.indexes];
   }
 }
 

@@ -25,6 +25,7 @@ export type CatalogSource = { kind: 'bundled'; url: string } | { kind: 'file'; f
 export type LoadOptions = {
   /** Stops the load as a dying worker would: the job stays recorded for resumeLoad. */
   signal?: AbortSignal;
+  /** Papers per checkpointed batch, and feed papers re-applied per transaction. */
   batchSize?: number;
   /** Asked once the header is read: false leaves everything as it is (install policy). */
   shouldReplace?: (header: CatalogHeader, active: ActiveCatalog | null) => boolean;
@@ -32,6 +33,11 @@ export type LoadOptions = {
   onStarted?: (job: CatalogJob) => void;
   /** Papers per search-index segment (tests use small ones to cover several segments). */
   searchSegment?: number;
+  /**
+   * Whether the papers from feed sources stay (re-applied to the new catalog, the default) or are
+   * dropped, with everything the sources contributed, when the new catalog becomes active.
+   */
+  keepFeeds?: boolean;
 };
 
 export type LoadOutcome =
@@ -131,6 +137,7 @@ export async function startLoad(
     total: header.count,
     done: 0,
     startedAt: new Date().toISOString(),
+    keepFeeds: options.keepFeeds ?? true,
   };
   await db.transaction('rw', [db.meta, ...db.slotTables(slot)], async () => {
     await clearSlot(db, slot);
@@ -155,6 +162,11 @@ export async function resumeLoad(
     return null;
   }
   const fileId = job.kind === 'file' ? job.ref : undefined;
+  if (job.replay) {
+    // Every paper is stored and indexed: only the feed papers and the switch are left.
+    options.onStarted?.(job);
+    return complete(db, job, options);
+  }
   let catalog: CatalogStream;
   try {
     const opened = await openSource(db, job.kind, job.ref);
@@ -179,13 +191,14 @@ export async function resumeLoad(
 /** What a worker that died between the switch and the clean-up left: the old slot, key parts. */
 async function clearLeftovers(db: CatalogDb, activeSlot: Slot) {
   const stale: Slot = activeSlot === 0 ? 1 : 0;
-  const [chunks, parts, index, ownParts] = await Promise.all([
+  const [chunks, parts, index, tails, ownParts] = await Promise.all([
     db.chunks(stale).count(),
     db.parts(stale).count(),
     db.indexes.get(stale),
+    db.tails(stale).count(),
     db.parts(activeSlot).count(),
   ]);
-  if (chunks || parts || index) {
+  if (chunks || parts || index || tails) {
     await db.transaction('rw', db.slotTables(stale), () => clearSlot(db, stale));
   }
   if (ownParts) await db.parts(activeSlot).clear();
@@ -195,7 +208,7 @@ async function run(
   db: CatalogDb,
   job: CatalogJob,
   catalog: CatalogStream,
-  { signal, searchSegment }: LoadOptions,
+  { signal, searchSegment, batchSize }: LoadOptions,
 ): Promise<LoadOutcome> {
   const chunks = db.chunks(job.slot);
   const parts = db.parts(job.slot);
@@ -230,12 +243,31 @@ async function run(
     await pending;
     signal?.throwIfAborted();
     await searchIndex.finish(db, next.value.count);
-    const active = await finishLoad(db, job, next.value.count);
+    const active = await finishLoad(db, job, next.value.count, { signal, page: batchSize });
     if (fileId) await db.files.delete(fileId);
     return { status: 'loaded', active };
   } catch (error) {
     await pending.catch(() => undefined);
     await catalog.cancel().catch(() => undefined);
+    if (signal?.aborted) throw error;
+    return fail(db, error, job, fileId);
+  }
+}
+
+/** The end of a job whose papers are all stored: feed papers, then the switch. */
+async function complete(
+  db: CatalogDb,
+  job: CatalogJob,
+  { signal, batchSize }: LoadOptions,
+): Promise<LoadOutcome> {
+  const fileId = job.kind === 'file' ? job.ref : undefined;
+  try {
+    const index = await db.indexes.get(job.slot);
+    if (!index) throw new Error('The new catalog lost its index; load it again.');
+    const active = await finishLoad(db, job, index.count, { signal, page: batchSize });
+    if (fileId) await db.files.delete(fileId);
+    return { status: 'loaded', active };
+  } catch (error) {
     if (signal?.aborted) throw error;
     return fail(db, error, job, fileId);
   }

@@ -1,4 +1,4 @@
-import { hash32, hash53, normalizeTitle, parseArxivId, parseDoi } from '../catalog/identifiers';
+import { hash32, normalizeTitle, parseArxivId, parseDoi } from '../catalog/identifiers';
 import { paperSchema, type Paper } from '../catalog/schema';
 import { findTitles, type TitleIndexView } from '../detect/prose-match';
 import { scanText, type TextScan } from '../detect/text-scan';
@@ -6,8 +6,16 @@ import { headKey } from '../detect/title-words';
 import type { MessageOutput } from '../messaging/protocol';
 import type { ActiveCatalog, CatalogDb } from './catalog-db';
 import { readLines } from './catalog-chunks';
-import { headPositions, idAt, positionsOf, type CatalogIndex } from './catalog-index';
-import { activeIndex } from './index-cache';
+import {
+  viewHeadPositions,
+  viewIdAt,
+  viewPosition,
+  viewTitleAt,
+  viewWordCount,
+  type CatalogView,
+  type ViewKey,
+} from './catalog-view';
+import { activeView } from './index-cache';
 
 export type LookupMatch = NonNullable<MessageOutput<'lookupPaper'>>;
 export type CandidateMatch = NonNullable<MessageOutput<'lookupCandidates'>[number]>;
@@ -15,11 +23,7 @@ export type TitlesInText = MessageOutput<'findTitlesInText'>;
 export type TextMatch = TitlesInText['titles'][number][number];
 
 /** What a candidate string names, in the order identifiers are trusted. */
-export type CandidateKey =
-  | { by: 'arxiv'; id: string }
-  | { by: 'doi'; doi: string }
-  | { by: 'title'; normalized: string }
-  | null;
+export type CandidateKey = ViewKey | null;
 
 export function classifyCandidate(candidate: string): CandidateKey {
   // parseArxivId also maps arXiv DOIs (10.48550/arXiv.ID) to the id.
@@ -32,30 +36,21 @@ export function classifyCandidate(candidate: string): CandidateKey {
   return { by: 'title', normalized };
 }
 
-/** The catalog position of the paper `key` names, from the index alone. */
-function positionOf(index: CatalogIndex, key: NonNullable<CandidateKey>): number | undefined {
-  if (key.by === 'arxiv') {
-    // Ids are held exactly, so an id hit is certain, not probable.
-    return positionsOf(index.id, hash53(key.id)).find((p) => idAt(index, p) === key.id);
-  }
-  const column = key.by === 'doi' ? index.doi : index.title;
-  return positionsOf(column, hash53(key.by === 'doi' ? key.doi : key.normalized))[0];
-}
-
 /**
- * Runs `read` over the active catalog and its index in ONE read transaction, so a load switching
- * catalogs mid-request can never mix old and new. Null when no catalog is active yet.
+ * Runs `read` over the active catalog and its view (base and feed tail, catalog-view.ts) in ONE
+ * read transaction, so a load switching catalogs or a feed batch committing mid-request can never
+ * mix old and new. Null when no catalog is active yet.
  */
 async function withActive<T>(
   db: CatalogDb,
-  read: (index: CatalogIndex, active: ActiveCatalog) => Promise<T> | T,
+  read: (view: CatalogView, active: ActiveCatalog) => Promise<T> | T,
 ): Promise<T | null> {
-  const tables = [db.meta, db.indexes, db.chunks0, db.chunks1];
+  const tables = [db.meta, db.indexes, db.chunks0, db.chunks1, db.tails0, db.tails1];
   return db.transaction('r', tables, async () => {
     const record = await db.meta.get('active');
     if (record?.key !== 'active') return null;
-    const index = await activeIndex(db, record.value);
-    return index ? read(index, record.value) : null;
+    const view = await activeView(db, record.value);
+    return view ? read(view, record.value) : null;
   });
 }
 
@@ -76,12 +71,12 @@ export function truncatedPrefix(candidate: string): string | undefined {
 }
 
 /** Positions whose title may start with `prefix`: the head's titles long enough to. */
-function prefixCandidates(index: CatalogIndex, prefix: string): number[] {
+function prefixCandidates(view: CatalogView, prefix: string): number[] {
   const words = prefix.split(' ');
   const head = headKey(words);
   if (!head) return [];
-  const positions = headPositions(index.head, hash32(head)).filter(
-    (p) => index.wordCount[p]! >= words.length,
+  const positions = viewHeadPositions(view, hash32(head)).filter(
+    (p) => viewWordCount(view, p) >= words.length,
   );
   return positions.length > MAX_PREFIX_READS ? [] : positions;
 }
@@ -100,13 +95,13 @@ export async function lookupCandidates(
   candidates: readonly string[],
 ): Promise<(CandidateMatch | null)[]> {
   const keys = candidates.map(classifyCandidate);
-  const answers = await withActive(db, async (index, active) => {
+  const answers = await withActive(db, async (view, active) => {
     // A cut title is longer than what shows, so it never matches a catalog title exactly equal
     // to the shown part ("Improving the Training of Rectified Flows …" may go on "in Practice").
     const prefixes = keys.map((key, i) =>
       key?.by === 'title' ? truncatedPrefix(candidates[i]!) : undefined,
     );
-    const proposed = prefixes.map((prefix) => (prefix ? prefixCandidates(index, prefix) : []));
+    const proposed = prefixes.map((prefix) => (prefix ? prefixCandidates(view, prefix) : []));
     const wanted = [...new Set(proposed.flat())].slice(0, MAX_PREFIX_RECORDS);
     const lines = wanted.length ? await readLines(db, active.slot, wanted) : new Map();
     const titleAt = (p: number) => {
@@ -125,21 +120,21 @@ export async function lookupCandidates(
         });
         position = matching.length === 1 ? matching[0] : undefined;
       } else if (key) {
-        position = positionOf(index, key);
+        position = viewPosition(view, key);
       }
-      const id = position === undefined ? undefined : idAt(index, position);
+      const id = position === undefined ? undefined : viewIdAt(view, position);
       return id && key ? { id, matchedBy: key.by } : null;
     });
   });
   return answers ?? keys.map(() => null);
 }
 
-/** The index as the prose matcher sees it. */
-function titleView(index: CatalogIndex): TitleIndexView {
+/** The catalog as the prose matcher sees it. */
+function titleView(view: CatalogView): TitleIndexView {
   return {
-    headPositions: (hash) => headPositions(index.head, hash),
-    wordCount: (position) => index.wordCount[position] ?? 0,
-    titleAt: (hash) => positionsOf(index.title, hash)[0],
+    headPositions: (hash) => viewHeadPositions(view, hash),
+    wordCount: (position) => viewWordCount(view, position),
+    titleAt: (hash) => viewTitleAt(view, hash),
   };
 }
 
@@ -151,11 +146,10 @@ export async function findTitlesInText(
   db: CatalogDb,
   texts: readonly string[],
 ): Promise<TitlesInText> {
-  const answers = await withActive(db, (index) => {
-    const view = titleView(index);
+  const answers = await withActive(db, (view) => {
     const titles = texts.map((text) =>
-      findTitles(view, text).flatMap(({ position, start, end }) => {
-        const id = idAt(index, position);
+      findTitles(titleView(view), text).flatMap(({ position, start, end }) => {
+        const id = viewIdAt(view, position);
         return id ? [{ id, start, end }] : [];
       }),
     );
@@ -169,10 +163,10 @@ export async function findTitlesInText(
  * start and where a catalog paper's identifier is written. Reads no records.
  */
 export async function scanPageText(db: CatalogDb, text: string): Promise<TextScan> {
-  const answer = await withActive(db, (index) =>
-    scanText(titleView(index), text, (id) => {
+  const answer = await withActive(db, (view) =>
+    scanText(titleView(view), text, (id) => {
       const key = id.kind === 'doi' ? { by: 'doi' as const, doi: id.query } : null;
-      return positionOf(index, key ?? { by: 'arxiv', id: id.query }) !== undefined;
+      return viewPosition(view, key ?? { by: 'arxiv', id: id.query }) !== undefined;
     }),
   );
   return answer ?? { heads: [], ids: [] };
@@ -180,11 +174,11 @@ export async function scanPageText(db: CatalogDb, text: string): Promise<TextSca
 
 async function readPapers(
   db: CatalogDb,
-  index: CatalogIndex,
+  view: CatalogView,
   active: ActiveCatalog,
   ids: readonly (string | undefined)[],
 ): Promise<(Paper | null)[]> {
-  const positions = ids.map((id) => (id ? positionOf(index, { by: 'arxiv', id }) : undefined));
+  const positions = ids.map((id) => (id ? viewPosition(view, { by: 'arxiv', id }) : undefined));
   const lines = await readLines(
     db,
     active.slot,
@@ -201,7 +195,7 @@ async function readPapers(
 
 /** Full records by catalog id, in order; null for an id the catalog does not hold. */
 export async function getPapers(db: CatalogDb, ids: readonly string[]): Promise<(Paper | null)[]> {
-  const papers = await withActive(db, (index, active) => readPapers(db, index, active, ids));
+  const papers = await withActive(db, (view, active) => readPapers(db, view, active, ids));
   return papers ?? ids.map(() => null);
 }
 
@@ -209,10 +203,10 @@ export async function getPapers(db: CatalogDb, ids: readonly string[]): Promise<
 export async function lookupPaper(db: CatalogDb, query: string): Promise<LookupMatch | null> {
   const key = classifyCandidate(query);
   if (!key) return null;
-  const found = await withActive(db, async (index, active) => {
-    const position = positionOf(index, key);
-    const id = position === undefined ? undefined : idAt(index, position);
-    const [paper] = await readPapers(db, index, active, [id]);
+  const found = await withActive(db, async (view, active) => {
+    const position = viewPosition(view, key);
+    const id = position === undefined ? undefined : viewIdAt(view, position);
+    const [paper] = await readPapers(db, view, active, [id]);
     return paper ? { paper, matchedBy: key.by } : null;
   });
   return found ?? null;

@@ -65,11 +65,13 @@ export async function score(
   // idf is tiny, title/keyword matches outrank abstract ones anyway, and at a million papers its
   // abstract postings alone would take longer than a keystroke may.
   for (const list of expansions) {
-    if (list.reduce((n, e) => n + e.df, 0) > COMMON * index.count) {
+    if (list.reduce((n, e) => n + e.df, 0) > COMMON * index.live) {
       for (const e of list) e.abstract = false;
     }
   }
   const { score: total, best, words, fields } = index.scratch;
+  // Positions of superseded and withdrawn papers keep their postings; they never score.
+  const { dead } = index;
   const touched: number[] = [];
   const wordTouched: number[] = [];
   // A prefix or typo expansion of a very common term reads its champion list: its best papers
@@ -138,7 +140,8 @@ export async function score(
           : await readWord(w, onlyKnown, segments);
       phase('postings');
       for (const { term, df, weight, abstract } of expansions[w]!) {
-        const factor = (idf(index.count, df) * weight) / IMPACT_SCALE;
+        // df counts superseded and withdrawn papers' postings too, which may exceed the live count.
+        const factor = (idf(index.live, Math.min(df, index.live)) * weight) / IMPACT_SCALE;
         for (const { base, data } of postings.get(term) ?? []) {
           // forEachPosting inlined: this loop sees every posting of every query term.
           let p = base - 1;
@@ -157,6 +160,7 @@ export async function score(
             const impact = data[i + 1]!;
             i += 2;
             if (!abstract && mask === FIELD.abstract) continue;
+            if (dead !== null && dead[p] === 1) continue;
             if (onlyKnown && words[p] === 0 && total[p] === 0) continue;
             const value = factor * impact;
             if (best[p] === 0) wordTouched.push(p);

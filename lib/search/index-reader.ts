@@ -1,10 +1,12 @@
 import type { ActiveCatalog, CatalogDb, Slot } from '../db/catalog-db';
 import {
+  DEAD_KEY,
   DOC_BLOCK,
   docKey,
   INDEX_FORMAT,
   YEAR_SLICE,
   yearKey,
+  type DeadRecord,
   type DictRecord,
   type DocBlockRecord,
   type DocRow,
@@ -24,7 +26,17 @@ import { phase } from './trace';
 export type OpenIndex = {
   key: string;
   slot: Slot;
+  /** Positions indexed: the base papers, then the tail's (tail-writer.ts), dead ones included. */
   count: number;
+  /** Positions that hold a current paper: idf and the empty query's total count these. */
+  live: number;
+  /**
+   * 1 at each position below count that holds no current paper (superseded, withdrawn, or the
+   * gap before the tail); null when there is none.
+   */
+  dead: Uint8Array | null;
+  /** Catalog ids held by dead positions (a stored answer may show them). */
+  deadIds: Set<string>;
   segment: number;
   segments: number;
   head: { terms: string[]; df: Uint32Array; dfOf: Map<string, number> };
@@ -52,7 +64,9 @@ export type Scratch = {
 };
 
 const cache = new WeakMap<CatalogDb, OpenIndex>();
-const keyOf = (active: ActiveCatalog) => `${active.slot}|${active.version}|${active.loadedAt}`;
+/** Every batch appended to the catalog's tail bumps its rev: the index is read again. */
+const keyOf = (active: ActiveCatalog) =>
+  `${active.slot}|${active.version}|${active.loadedAt}|${active.tail?.rev ?? 0}`;
 /** Display blocks kept after use: typing the next letter mostly shows the same papers. */
 const ROW_BLOCKS_KEPT = 256;
 
@@ -72,19 +86,44 @@ export async function isActive(db: CatalogDb, index: OpenIndex): Promise<boolean
   return record?.key === 'active' && keyOf(record.value) === index.key;
 }
 
-/** An index over `slot` from its stats and head records; `key` names the catalog it belongs to. */
+/** Whether position `p` holds a current paper. */
+export function isLive(index: OpenIndex, p: number): boolean {
+  return index.dead === null || index.dead[p] !== 1;
+}
+
+/** Flags of the positions below `count` that `x` says hold no current paper, and their ids. */
+function deadOf(count: number, record: DeadRecord | undefined) {
+  if (!record) return { dead: null, ids: new Set<string>(), flagged: 0 };
+  const dead = new Uint8Array(count);
+  dead.fill(1, Math.min(record.from, count), Math.min(record.to, count));
+  for (const p of record.dead) if (p < count) dead[p] = 1;
+  let flagged = 0;
+  for (let p = 0; p < count; p++) flagged += dead[p]!;
+  const ids = new Set(record.ids ? record.ids.split('\n') : []);
+  return { dead: flagged ? dead : null, ids, flagged };
+}
+
+/**
+ * An index over `slot` from its stats, head and dead-position records; `key` names the catalog
+ * it belongs to.
+ */
 export function indexFrom(
   key: string,
   slot: Slot,
   stats: StatsRecord,
   head: DictRecord,
+  deadRecord?: DeadRecord,
 ): OpenIndex {
   const terms = head.terms ? head.terms.split('\n') : [];
   const n = Math.max(1, stats.count);
+  const { dead, ids, flagged } = deadOf(stats.count, deadRecord);
   return {
     key,
     slot,
     count: stats.count,
+    live: stats.count - flagged,
+    dead,
+    deadIds: ids,
     segment: stats.segment,
     segments: stats.segments,
     head: { terms, df: head.df, dfOf: new Map(terms.map((t, i) => [t, head.df[i]!])) },
@@ -109,7 +148,9 @@ export async function openIndex(db: CatalogDb): Promise<OpenIndex | null> {
   const cached = cache.get(db);
   // Cold, both slots' stats and head are asked for with the active record rather than after
   // it: one round trip less before the first query can start (the inactive slot is empty).
-  const both = cached ? null : ([0, 1] as const).map((slot) => db.search(slot).bulkGet(['s', 'h']));
+  const both = cached
+    ? null
+    : ([0, 1] as const).map((slot) => db.search(slot).bulkGet(['s', 'h', DEAD_KEY]));
   both?.forEach((read) => read.catch(() => undefined));
   const record = await db.meta.get('active');
   phase('meta');
@@ -118,9 +159,11 @@ export async function openIndex(db: CatalogDb): Promise<OpenIndex | null> {
   const key = keyOf(active);
   if (cached?.key === key) return cached;
   const table = db.search(active.slot);
-  const [stats, head] = (await (both?.[active.slot] ?? table.bulkGet(['s', 'h']))) as [
+  const [stats, head, dead] = (await (both?.[active.slot] ??
+    table.bulkGet(['s', 'h', DEAD_KEY]))) as [
     StatsRecord | undefined,
     DictRecord | undefined,
+    DeadRecord | undefined,
   ];
   phase('stats');
   if (!stats || !head || (stats.format ?? 1) !== INDEX_FORMAT) {
@@ -128,7 +171,7 @@ export async function openIndex(db: CatalogDb): Promise<OpenIndex | null> {
       'The catalog has no search index yet (or one from an older version); it is being built in the background. Try again in a minute.',
     );
   }
-  const open = indexFrom(key, active.slot, stats, head);
+  const open = indexFrom(key, active.slot, stats, head, dead);
   cache.set(db, open);
   phase('head');
   return open;
@@ -148,9 +191,11 @@ export async function ensureYears(
   const sliceOf = (p: number) =>
     Math.floor(p / index.segment) * perSegment + Math.floor((p % index.segment) / YEAR_SLICE);
   const wanted = new Set<number>();
-  const { yearKnown } = index;
+  const { yearKnown, dead } = index;
   if (positions === null) {
-    for (let p = 0; p < index.count; p++) if (!yearKnown[p]) wanted.add(sliceOf(p));
+    for (let p = 0; p < index.count; p++) {
+      if (!yearKnown[p] && (dead === null || !dead[p])) wanted.add(sliceOf(p));
+    }
   } else {
     for (const p of positions) if (!yearKnown[p]) wanted.add(sliceOf(p));
   }

@@ -15,6 +15,9 @@
  * - `m:SSS`        one segment's champions: its best papers per spilled term (champions.ts)
  * - `c:TERM`       a spilled term's champion list over the whole catalog, merged from `m:`
  * - `q:PP`         the answer to a lone two-character prefix typed alone (short-answers.ts)
+ * - `h:base`       the base catalog's `h`, kept once papers are appended after it (tail-writer.ts)
+ * - `x`            positions that hold no current paper: superseded, withdrawn, and the gap
+ *                  between the base papers and the tail (tail-writer.ts)
  */
 
 /** Papers per segment: postings are built in memory per segment and written when it is full. */
@@ -40,7 +43,25 @@ export const ID_BUCKETS = 256;
  */
 export const INDEX_FORMAT = 3;
 
-/** `format` is absent in indexes built before INDEX_FORMAT existed (format 1). */
+/**
+ * Papers appended to the active slot after its base catalog (tail-writer.ts). Positions
+ * [count, base) are a gap, so that the tail starts a segment of its own.
+ */
+export type TailStats = {
+  /** Papers of the base catalog: positions 0..count-1. */
+  count: number;
+  /** First tail position, a multiple of the segment size. */
+  base: number;
+  /** Positions that hold a current paper (neither dead nor in the gap), base and tail. */
+  live: number;
+  /** Names the batch that wrote this record: a writer kept in memory is valid while it matches. */
+  stamp: string;
+};
+
+/**
+ * `format` is absent in indexes built before INDEX_FORMAT existed (format 1). `count`: positions
+ * indexed, the tail's end once papers are appended after the base catalog (then `tail` is set).
+ */
 export type StatsRecord = {
   k: 's';
   count: number;
@@ -49,7 +70,14 @@ export type StatsRecord = {
   format?: number;
   /** Two-character prefixes with a `q:` answer, newline-separated (format 3). */
   short?: string;
+  tail?: TailStats;
 };
+/**
+ * The `x` record: positions below the stats' count that hold no current paper, ascending, with
+ * the catalog id each held (newline-separated, in the same order), and the gap [from, to) left
+ * between the base papers and the tail.
+ */
+export type DeadRecord = { k: 'x'; dead: Uint32Array; ids: string; from: number; to: number };
 export type DictRecord = { k: string; terms: string; df: Uint32Array };
 /**
  * Two posting lists per term: papers with the term in the title, authors, keywords, code or id
@@ -88,7 +116,8 @@ export type SearchRecord =
   | DocBlockRecord
   | YearRecord
   | SegmentChampionsRecord
-  | ShortAnswerRecord;
+  | ShortAnswerRecord
+  | DeadRecord;
 
 /** One display row: [id, title, authors, year (0 = unknown), venue, hasCode (0/1)]. */
 export type DocRow = [string, string, string[], number, string, number];
@@ -96,6 +125,9 @@ export type DocRow = [string, string, string[], number, string, number];
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const segKey = (seg: number) => pad(seg, 3);
 export const headKey = (seg: number) => `h:${segKey(seg)}`;
+/** The base catalog's head dictionary, kept while a tail grows after it. */
+export const BASE_HEAD_KEY = 'h:base';
+export const DEAD_KEY = 'x';
 export const yearKey = (seg: number, slice: number) => `y:${segKey(seg)}:${slice}`;
 export const segmentChampionsKey = (seg: number) => `m:${segKey(seg)}`;
 export const championKey = (term: string) => `c:${term}`;

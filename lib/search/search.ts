@@ -6,6 +6,7 @@ import {
   cachedIndex,
   ensureYears,
   isActive,
+  isLive,
   openIndex,
   readRows,
   type OpenIndex,
@@ -41,10 +42,14 @@ function serialized<T>(run: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** Catalog positions of ids (arXiv ids, DOIs, title ids), remembered for the page's life. */
-async function positionsOf(db: CatalogDb, index: OpenIndex, ids: Iterable<string>) {
-  const wanted = [...new Set(ids)].map((id) => idTerm(id));
-  const missing = wanted.filter((t) => !index.ids.has(t));
+/**
+ * The catalog position of each id (arXiv id, DOI, title id) found, remembered for the page's
+ * life. Of an id at several positions (a paper superseded by a newer version in the tail), the
+ * last one that still holds a current paper.
+ */
+async function livePositions(db: CatalogDb, index: OpenIndex, ids: Iterable<string>) {
+  const terms = new Map([...new Set(ids)].map((id) => [id, idTerm(id)]));
+  const missing = [...new Set(terms.values())].filter((t) => !index.ids.has(t));
   if (missing.length) {
     const buckets = await readBuckets(db, index, missing.map(bucketOf));
     const postings = await readPostings(
@@ -56,15 +61,25 @@ async function positionsOf(db: CatalogDb, index: OpenIndex, ids: Iterable<string
     for (const term of missing) {
       let found: number | null = null;
       for (const { base, data } of postings.get(term) ?? []) {
-        forEachPosting(data, (local) => (found ??= base + local));
+        forEachPosting(data, (local) => {
+          const p = base + local;
+          if (isLive(index, p) && (found === null || p > found)) found = p;
+        });
       }
       index.ids.set(term, found);
     }
   }
-  return wanted.flatMap((t) => {
-    const p = index.ids.get(t);
-    return p === null || p === undefined ? [] : [p];
-  });
+  const out = new Map<string, number>();
+  for (const [id, term] of terms) {
+    const p = index.ids.get(term);
+    if (p !== null && p !== undefined) out.set(id, p);
+  }
+  return out;
+}
+
+/** Catalog positions of ids (see livePositions). */
+async function positionsOf(db: CatalogDb, index: OpenIndex, ids: Iterable<string>) {
+  return [...new Set((await livePositions(db, index, ids)).values())];
 }
 
 async function filterOf(db: CatalogDb, index: OpenIndex, filters: SearchFilters = {}) {
@@ -74,6 +89,7 @@ async function filterOf(db: CatalogDb, index: OpenIndex, filters: SearchFilters 
     : null;
   const { hasCode, yearFrom, yearTo } = filters;
   const accept = (p: number) => {
+    if (!isLive(index, p)) return false;
     const packed = index.years[p]!;
     if (hasCode !== undefined && (packed & 1) !== (hasCode ? 1 : 0)) return false;
     const year = packed >> 1;
@@ -188,9 +204,12 @@ export async function answer(
   if (query.kind === 'empty') {
     if (none) {
       // No filters: the catalog's first papers, not a pass over a million to count them.
-      const picked = Array.from({ length: Math.min(limit, index.count) }, (_, p) => p);
+      const picked: number[] = [];
+      for (let p = 0; p < index.count && picked.length < limit; p++) {
+        if (isLive(index, p)) picked.push(p);
+      }
       const hits = await hitsAt(db, index, picked, () => ({ score: 0, fields: 0 }));
-      return { hits, total: index.count };
+      return { hits, total: index.live };
     }
     const order = only ? [...only].sort((a, b) => a - b) : null;
     const picked: number[] = [];
@@ -209,7 +228,10 @@ export async function answer(
   const lone = none && query.words.length === 1 && !query.phrases.length;
   if (lone && precomputed && limit <= SHORT_LIMIT) {
     const stored = await storedAnswer(db, index, query.words[0]!);
-    if (stored) return { hits: stored.hits.slice(0, limit), total: stored.total };
+    // Short of hits once withdrawn papers are left out: ranked live instead.
+    if (stored && stored.hits.length >= Math.min(limit, stored.total)) {
+      return { hits: stored.hits.slice(0, limit), total: stored.total };
+    }
   }
   const scored = await score(db, index, query, accept, { needsYears, lone });
   try {
@@ -235,7 +257,11 @@ export async function answer(
   }
 }
 
-/** The stored answer of a two-character prefix typed alone, when the index has one. */
+/**
+ * The stored answer of a two-character prefix typed alone, when the index has one. It was made
+ * with the base catalog: a paper since withdrawn is left out, and one superseded by a newer
+ * version shows that version's row.
+ */
 async function storedAnswer(db: CatalogDb, index: OpenIndex, word: QueryWord) {
   if (!word.prefix || !index.short.has(word.raw)) return null;
   const key = shortAnswerKey(word.raw);
@@ -243,7 +269,34 @@ async function storedAnswer(db: CatalogDb, index: OpenIndex, word: QueryWord) {
     db.search(index.slot).bulkGet(keys),
   )) as (ShortAnswerRecord | undefined)[];
   phase('stored');
-  return record ? { hits: JSON.parse(record.hits) as SearchHit[], total: record.total } : null;
+  if (!record) return null;
+  const hits = JSON.parse(record.hits) as SearchHit[];
+  const stale = hits.filter((h) => index.deadIds.has(h.id)).map((h) => h.id);
+  if (!stale.length) return { hits, total: record.total };
+  const current = await livePositions(db, index, stale);
+  const positions = [...current.values()];
+  const rows = new Map(
+    (await readRows(db, index, positions)).map((row, i) => [positions[i]!, row] as const),
+  );
+  const kept = hits.flatMap((hit): SearchHit[] => {
+    if (!index.deadIds.has(hit.id)) return [hit];
+    const p = current.get(hit.id);
+    if (p === undefined) return [];
+    const [id, title, authors, year, venue, hasCode] = rows.get(p)!;
+    return [
+      {
+        id,
+        title,
+        authors,
+        ...(year ? { year } : {}),
+        ...(venue ? { venue } : {}),
+        hasCode: hasCode === 1,
+        score: hit.score,
+        matched: hit.matched,
+      },
+    ];
+  });
+  return { hits: kept, total: record.total - (hits.length - kept.length) };
 }
 
 /** Ranked papers for what the user typed; see SearchOptions for limit and filters. */

@@ -38,18 +38,32 @@ export class PostingWriter {
     return this.length;
   }
 
+  /** The last ordinal added (-1 before any). */
+  get lastOrdinal(): number {
+    return this.last;
+  }
+
   finish(): Uint8Array {
     return this.buffer.slice(0, this.length);
   }
+
+  /** The bytes written so far, not copied: valid until the next add. */
+  view(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
 }
 
-/** Calls `visit` for each posting of `data` (a PostingWriter's output). */
+/**
+ * Calls `visit` for each posting of `data` (a PostingWriter's output), or of its postings from
+ * byte `from` on, the one before them being `ordinal`.
+ */
 export function forEachPosting(
   data: Uint8Array,
   visit: (ordinal: number, mask: number, impact: number) => void,
+  from = 0,
+  ordinal = -1,
 ): void {
-  let ordinal = -1;
-  let i = 0;
+  let i = from;
   while (i < data.length) {
     let delta = 0;
     let shift = 0;
