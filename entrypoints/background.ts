@@ -5,8 +5,9 @@ import { watchCommands } from '@/lib/background/commands';
 import { syncService } from '@/lib/background/sync-handlers';
 import { watchSync } from '@/lib/background/sync-watch';
 import { createHandlers } from '@/lib/background/handlers';
-import { createFeedService } from '@/lib/background/feed-service';
-import { BUNDLED_CATALOG_PATH, ensureBundledCatalog } from '@/lib/background/install';
+import { FEED_ALARM, createFeedService } from '@/lib/background/feed-service';
+import { areaPaceStore } from '@/lib/feeds/pace';
+import { BUNDLED_CATALOG_PATH, ensureBundledCatalog, openWelcome } from '@/lib/background/install';
 import { watchTabPapers } from '@/lib/background/tab-papers';
 import { catalogDb } from '@/lib/db/catalog-db';
 import { lookupPaper } from '@/lib/db/lookup';
@@ -19,7 +20,13 @@ export default defineBackground(() => {
   const db = catalogDb();
   const catalog = createCatalogService(db, { keepAlive: () => browser.runtime.getPlatformInfo() });
   const bundledUrl = browser.runtime.getURL(BUNDLED_CATALOG_PATH as '/');
-  const feeds = createFeedService();
+  const feeds = createFeedService({
+    db,
+    catalog,
+    keepAlive: () => browser.runtime.getPlatformInfo(),
+    paceStore: areaPaceStore(browser.storage.session),
+    alarms: browser.alarms,
+  });
   registerHandlers(
     createHandlers(db, catalog, () => feeds),
     browser.runtime.id,
@@ -31,6 +38,7 @@ export default defineBackground(() => {
   watchSync(syncService());
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') void ensureBundledCatalog(catalog, bundledUrl);
+    void openWelcome(reason);
   });
   browser.runtime.onStartup.addListener(() => void ensureBundledCatalog(catalog, bundledUrl));
   // A catalog installed before the popup's search index existed gets one (resumes on next start).
@@ -38,6 +46,11 @@ export default defineBackground(() => {
     void rebuildSearchIndex(db).catch((e: unknown) => console.error('PaperPeek: search index', e));
   browser.runtime.onInstalled.addListener(rebuildSearch);
   browser.runtime.onStartup.addListener(rebuildSearch);
-  // Whatever woke the worker, a load that a stopped worker left half done carries on.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEED_ALARM) void feeds.runDue();
+  });
+  // Whatever woke the worker, a load or a feed update that a stopped worker left half done
+  // carries on (the feed service waits for the catalog load).
   void catalog.resume();
+  void feeds.resume().catch((e: unknown) => console.error('PaperPeek: feeds', e));
 });

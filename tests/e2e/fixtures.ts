@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './browser';
+import { chromiumArgs, chromiumPath, closeWelcome } from './browser';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 
@@ -14,11 +15,17 @@ type Fixtures = {
  * Launches a profile with the built extension; every request a test has not routed is aborted.
  * An empty `userDataDir` is a throw-away profile that Playwright deletes on close; pass a
  * directory to keep the profile across launches (a browser restart).
+ *
+ * A fresh profile installs the extension, which opens its welcome tab; that tab is closed here
+ * unless `welcome: 'keep'`, so tests that bring their own page to the front, or wait for the next
+ * page to open, meet only the pages they opened.
  */
 export async function launchExtension(
   extensionDir = EXTENSION_DIR,
   userDataDir = '',
+  options: { welcome?: 'close' | 'keep' } = {},
 ): Promise<BrowserContext> {
+  const fresh = userDataDir === '' || !existsSync(path.join(userDataDir, 'Default'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
@@ -28,8 +35,11 @@ export async function launchExtension(
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.fallback();
+    // Servers the tests start on this machine (WebDAV), seen now that worker requests are routed.
+    if (/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url)) return route.fallback();
     return route.abort('blockedbyclient');
   });
+  if (fresh && options.welcome !== 'keep') await closeWelcome(context, extensionDir);
   return context;
 }
 
