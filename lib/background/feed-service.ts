@@ -8,6 +8,9 @@ import {
   upsertPapers,
 } from '../db/catalog-upsert';
 import { getPapers } from '../db/lookup';
+import type { Paper } from '../catalog/schema';
+import { SearchUnavailableError } from '../search/index-reader';
+import { relatedFor } from '../search/related';
 import type { MessageInput, MessageOutput, SourcesView } from '../messaging/protocol';
 import { createPacer, type PaceStore } from '../feeds/pace';
 import { runArxiv, runHf, type RunDeps, type RunOutcome } from '../feeds/runner';
@@ -25,7 +28,6 @@ import {
   type FeedSettings,
   type SourceId,
   type SourceStatus,
-  type UpsertResult,
 } from '../feeds/sources';
 import { runSubscription } from '../feeds/subscription';
 import type { CatalogService } from './catalog-service';
@@ -72,8 +74,8 @@ export type FeedServiceDeps = {
   fetch?: typeof fetch;
   now?: () => Date;
   isOnline?: () => boolean;
-  /** After a batch commits (related papers for the ones that arrived). */
-  afterBatch?: (result: UpsertResult) => Promise<void>;
+  /** The pacer's wait (tests advance a clock instead). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 };
 
 type Runner = (deps: RunDeps, settings: FeedSettings) => Promise<RunOutcome>;
@@ -81,7 +83,7 @@ type Runner = (deps: RunDeps, settings: FeedSettings) => Promise<RunOutcome>;
 export function createFeedService(deps: FeedServiceDeps): FeedService {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
-  const pacer = createPacer(deps.paceStore, () => now().getTime());
+  const pacer = createPacer(deps.paceStore, () => now().getTime(), deps.sleep);
   const runners: Record<SourceId, Runner> = {
     hf: (run, settings) => runHf(run, settings.hf),
     arxiv: (run, settings) => runArxiv(run, settings.arxiv),
@@ -108,6 +110,32 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     if (outcome?.status === 'failed') {
       throw new Error(`The subscribed catalog did not load: ${outcome.error}`);
     }
+  }
+
+  /**
+   * Related papers for the papers a batch brought that have none (a subscription's papers come
+   * with theirs): a search of the whole catalog with each one's own terms (lib/search/related.ts),
+   * stored as that source's contribution, in a transaction of its own after the batch's.
+   */
+  async function fillRelated(source: SourceId, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const papers = (await getPapers(db, ids)).filter(
+      (p): p is Paper => p !== null && p.related.length === 0,
+    );
+    if (papers.length === 0) return;
+    let related: Map<string, string[]>;
+    try {
+      related = await relatedFor(db, papers);
+    } catch (error) {
+      // The search index is being rebuilt: these papers get no related list this time.
+      if (error instanceof SearchUnavailableError) return;
+      throw error;
+    }
+    const put = papers.flatMap((paper) => {
+      const list = related.get(paper.id) ?? [];
+      return list.length > 0 ? [{ ...paper, related: list }] : [];
+    });
+    if (put.length > 0) await upsertPapers(db, { source, put });
   }
 
   let chain: Promise<unknown> = Promise.resolve();
@@ -174,7 +202,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
       upsert: async (batch: FeedBatch) => {
         const result = await upsertPapers(db, batch);
-        await deps.afterBatch?.(result);
+        await fillRelated(batch.source, [...result.added, ...result.changed]);
         return result;
       },
       readCursor: (s) => readCursor(db, s),
