@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { send } from '@/lib/messaging/messenger';
 import { useCatalog } from '@/lib/ui/use-catalog';
 import { formatCount } from '@/lib/ui/format';
 import { CatalogFacts } from './CatalogFacts';
@@ -11,6 +13,8 @@ const CATALOG_ACCEPT = '.ndjson,.gz,.jsonl,application/gzip,application/x-ndjson
 /** The catalog in use, and the one control that replaces it with a user's file. */
 export function CatalogSection() {
   const { status, unreachable, load, loadFile } = useCatalog();
+  const feedPapers = useFeedPaperCount(load.phase);
+  const [keepFeeds, setKeepFeeds] = useState(true);
   const job = status?.job ?? null;
   const loading = load.phase === 'loading';
   const busy = loading || job !== null;
@@ -53,7 +57,7 @@ export function CatalogSection() {
           accept={CATALOG_ACCEPT}
           disabled={busy || status === null}
           describedBy="catalog-file-hint"
-          onFile={(file) => void loadFile(file)}
+          onFile={(file) => void loadFile(file, keepFeeds)}
         >
           Load catalog file…
         </FilePickerButton>
@@ -62,6 +66,18 @@ export function CatalogSection() {
           <code>.ndjson.gz</code>). The current catalog stays in use until the new one has loaded
           completely.
         </p>
+        {feedPapers > 0 && (
+          <label className="keep-feeds">
+            <input
+              type="checkbox"
+              data-action="keep-feed-papers"
+              checked={keepFeeds}
+              disabled={busy}
+              onChange={(e) => setKeepFeeds(e.currentTarget.checked)}
+            />
+            Keep the {formatCount(feedPapers)} papers your sources brought
+          </label>
+        )}
       </div>
 
       {progress && <ProgressBar label={progress} value={job?.done} max={job?.total} />}
@@ -79,4 +95,19 @@ export function CatalogSection() {
       )}
     </section>
   );
+}
+
+/** How many catalog papers came from feed sources (0 until known, or if the answer fails). */
+function useFeedPaperCount(phase: string): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    let live = true;
+    send('getSources')
+      .then((view) => live && setCount(view.feedPapers))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [phase]);
+  return count;
 }

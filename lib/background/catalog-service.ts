@@ -49,7 +49,10 @@ export function createCatalogService(db: CatalogDb, deps: CatalogServiceDeps) {
    * Start a load and answer as soon as it is under way (header valid, job recorded) or has
    * failed, so the caller can show progress; the load itself goes on.
    */
-  async function load(source: CatalogSource, options: Pick<LoadOptions, 'shouldReplace'> = {}) {
+  async function load(
+    source: CatalogSource,
+    options: Pick<LoadOptions, 'shouldReplace' | 'keepFeeds'> = {},
+  ) {
     await resume();
     if (current) throw new Error('A catalog load is already running; wait for it to finish.');
     let signalStarted: () => void = () => undefined;

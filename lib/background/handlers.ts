@@ -44,8 +44,8 @@ export function createHandlers(
     ...createFeedHandlers(feeds),
     // Answers once the load is under way or has failed; the status then shows progress or
     // lastError. Only a load refused outright (another one running) is an error answer.
-    loadCatalogFile: async ({ fileId }) => {
-      await service.load({ kind: 'file', fileId });
+    loadCatalogFile: async ({ fileId, keepFeeds }) => {
+      await service.load({ kind: 'file', fileId }, keepFeeds === undefined ? {} : { keepFeeds });
       return getCatalogStatus(db);
     },
   };

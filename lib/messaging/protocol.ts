@@ -137,7 +137,11 @@ export const protocol = {
   },
   /** Replace the catalog with a file the caller staged in the catalog database (see catalog-db). */
   loadCatalogFile: {
-    input: z.object({ fileId: z.string().min(1).max(100) }),
+    input: z.object({
+      fileId: z.string().min(1).max(100),
+      /** Keep the papers feed sources brought (the default), or drop them with the old catalog. */
+      keepFeeds: z.boolean().optional(),
+    }),
     output: catalogStatusSchema,
   },
   /** Save a catalog paper to the reading list (the card's Save); answers its entry, new or not. */

@@ -63,13 +63,13 @@ export function useCatalog() {
     };
   }, []);
 
-  const loadFile = useCallback(async (file: File) => {
+  const loadFile = useCallback(async (file: File, keepFeeds = true) => {
     if (busy.current) return;
     busy.current = true;
     setLoad({ phase: 'loading', fileName: file.name });
     const outcome = await loadCatalog(file, statusRef.current?.active ?? null, {
       stage: (blob) => stageCatalogFile(blob),
-      load: (fileId) => send('loadCatalogFile', { fileId }),
+      load: (fileId) => send('loadCatalogFile', { fileId, keepFeeds }),
       getStatus: () => send('getCatalogStatus'),
       onStatus: setStatus,
       pollMs: POLL_MS,
