@@ -158,4 +158,24 @@ describe('feed service', () => {
     expect(second.requests.length).toBeGreaterThan(0);
     expect((await readFeedStatus()).hf.progress).toBeNull();
   });
+
+  it('a full disk is said in words; nothing half-written, and the next update carries on', async () => {
+    const { service } = setup(db, served);
+    const real = db.feed.bulkPut.bind(db.feed);
+    db.feed.bulkPut = (() =>
+      Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'))) as typeof real;
+    await service.setSource({ source: 'hf', enabled: true });
+    await service.idle();
+    const { hf } = await readFeedStatus();
+    expect(hf.lastError?.kind).toBe('quota');
+    expect(hf.lastError?.message).toMatch(/storage|space|full/i);
+    expect(await lookupPaper(db, '2106.09685')).toBeNull();
+    expect((await service.view()).feedPapers).toBe(0);
+
+    db.feed.bulkPut = real;
+    await service.updateNow(['hf']);
+    await service.idle();
+    expect((await readFeedStatus()).hf.lastError).toBeNull();
+    expect(await lookupPaper(db, '2106.09685')).not.toBeNull();
+  });
 });
