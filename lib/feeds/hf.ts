@@ -1,4 +1,4 @@
-import { parseDailyPaper, type DailyPaperRecord } from '../catalog/importers/hf-daily';
+import { parseDailyPaper, type DailyPaperRecord } from '../catalog/importers/hf-daily-entry';
 import { toPaper } from '../catalog/importers/to-papers';
 import { paperSchema, type Paper } from '../catalog/schema';
 import { isDay } from './days';

@@ -24,8 +24,11 @@ export type LoggedRequest = { url: string; headers: Record<string, string> };
 
 export type FeedServer = {
   requests: LoggedRequest[];
-  /** Answer the next requests to huggingface.co with this status instead (null: normal). */
-  fault: { status: number; headers?: Record<string, string> } | null;
+  /**
+   * Answer the next requests to huggingface.co with this instead (null: normal): a status with
+   * an empty body, or a body of your own (a truncated page).
+   */
+  fault: { status: number; headers?: Record<string, string>; body?: string } | null;
   /** Days (YYYY-MM-DD) that answer the recorded papers; the rest answer []. */
   paperDays: Set<string>;
 };
@@ -51,7 +54,7 @@ export async function serveFeeds(context: BrowserContext, days = 2): Promise<Fee
       return route.fulfill({
         status: server.fault.status,
         headers: { ...CORS, ...server.fault.headers },
-        body: '',
+        body: server.fault.body ?? '',
       });
     }
     const url = new URL(route.request().url());
