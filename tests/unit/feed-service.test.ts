@@ -163,7 +163,9 @@ describe('feed service', () => {
     const { service } = setup(db, served);
     const real = db.feed.bulkPut.bind(db.feed);
     db.feed.bulkPut = (() =>
-      Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'))) as typeof real;
+      Promise.reject(
+        new DOMException('Quota exceeded', 'QuotaExceededError'),
+      )) as unknown as typeof real;
     await service.setSource({ source: 'hf', enabled: true });
     await service.idle();
     const { hf } = await readFeedStatus();
