@@ -2,7 +2,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+import { chromiumArgs, chromiumPath, closeWelcome } from '../tests/e2e/browser';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 export const OUT_DIR = path.resolve('docs/screenshots');
@@ -10,7 +10,8 @@ export const OUT_DIR = path.resolve('docs/screenshots');
 /**
  * The built extension in a throw-away Chromium profile, for the screenshot scripts. Builds first
  * unless PAPERPEEK_SKIP_BUILD is set. As in the e2e tests, pages must not reach the network, and
- * must not need to: everything the script has not routed itself is refused.
+ * must not need to: everything the script has not routed itself is refused. The welcome tab the
+ * fresh install opens is closed; a script that shows it opens its own.
  */
 export async function openScreenshotBrowser(options: {
   viewport: { width: number; height: number };
@@ -34,6 +35,7 @@ export async function openScreenshotBrowser(options: {
         : route.abort('blockedbyclient'),
     );
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await closeWelcome(context, EXTENSION_DIR);
     return { context, extensionId: new URL(worker.url()).host };
   } catch (error) {
     await context.close();

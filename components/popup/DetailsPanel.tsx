@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Paper } from '@/lib/catalog/schema';
-import { venueYear } from '@/lib/content/format';
+import { originLine, venueYear } from '@/lib/content/format';
 import { usePapers } from '@/lib/popup/use-papers';
 import { Notice } from './Notice';
 import { PaperLinks } from './PaperLinks';
@@ -95,6 +95,7 @@ function PaperDetails({
   const authors = allAuthors ? paper.authors : paper.authors.slice(0, AUTHORS_SHOWN);
   const hidden = paper.authors.length - authors.length;
   const meta = [venueYear(paper), paper.arxivId && `arXiv:${paper.arxivId}`].filter(Boolean);
+  const origin = originLine(paper);
 
   return (
     <article className="paper" data-paper-id={paper.id}>
@@ -115,8 +116,19 @@ function PaperDetails({
         </p>
       )}
       {meta.length > 0 && <p className="meta">{meta.join(' · ')}</p>}
+      {origin && (
+        <p className="origin" data-origin>
+          {origin}
+        </p>
+      )}
       <SaveControls paper={paper} />
       {paper.summary && <p className="summary">{paper.summary}</p>}
+      {paper.aiSummary && (
+        <section className="ai-summary" aria-labelledby="ai-summary-heading">
+          <h3 id="ai-summary-heading">Summary by Hugging Face</h3>
+          <p>{paper.aiSummary}</p>
+        </section>
+      )}
       {paper.abstract && (
         <details className="abstract">
           <summary>Abstract</summary>

@@ -1,10 +1,11 @@
 import type { KeyboardEvent } from 'react';
 
-export type PopupTab = 'search' | 'page';
+export type PopupTab = 'search' | 'page' | 'trending';
 
 const TABS: { id: PopupTab; label: string }[] = [
   { id: 'search', label: 'Search' },
   { id: 'page', label: 'This page' },
+  { id: 'trending', label: 'Trending' },
 ];
 
 interface Props {
@@ -16,7 +17,7 @@ interface Props {
 
 const MANAGER_URL = () => browser.runtime.getURL('/manager.html' as '/');
 
-/** Brand, the two tabs, and the way to the full reading-list manager. */
+/** Brand, the three tabs, and the way to the full reading-list manager. */
 export function PopupHeader({ tab, pageCount, onTab }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -28,12 +29,13 @@ export function PopupHeader({ tab, pageCount, onTab }: Props) {
   };
   return (
     <header className="popup-header">
-      <span className="brand">
+      {/* The mark alone: three tabs and the manager link take the popup's width. */}
+      <span className="brand" title="PaperPeek">
         <svg viewBox="0 0 16 16" aria-hidden="true" className="brand-mark">
           <circle cx="8" cy="8" r="8" />
           <path d="M7 4.5a2.5 2.5 0 1 1 0 5a2.5 2.5 0 1 1 0-5zM8.9 9.4l2.4 2.4" />
         </svg>
-        PaperPeek
+        <span className="visually-hidden">PaperPeek</span>
       </span>
       <div className="tabs" role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
         {TABS.map((t) => (

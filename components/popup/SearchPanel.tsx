@@ -9,6 +9,8 @@ import type { CatalogView } from '@/lib/popup/use-catalog-status';
 import { usePapers } from '@/lib/popup/use-papers';
 import { useRecentIds } from '@/lib/popup/use-recent';
 import { useSearch, type SearchEngine } from '@/lib/popup/use-search';
+import { useCatalogUpdatedAt } from '@/lib/popup/use-trending';
+import { formatAgo } from '@/lib/ui/format';
 import { CatalogNotice } from './CatalogNotice';
 import { FilterBar } from './FilterBar';
 import { Notice } from './Notice';
@@ -38,6 +40,7 @@ export function SearchPanel(props: SearchPanelProps) {
   const version = catalog.phase === 'ready' ? (catalog.status.active?.version ?? null) : null;
   const { state, filterError } = useSearch(query, filters, saved, props.engine, version);
   const recentIds = useRecentIds();
+  const updatedAt = useCatalogUpdatedAt();
   const empty = query.trim() === '';
   const recent = usePapers(empty && recentIds ? recentIds : null);
   const words = useMemo(() => (looksLikeIdentifier(query) ? [] : queryWords(query)), [query]);
@@ -155,12 +158,21 @@ export function SearchPanel(props: SearchPanelProps) {
             ? 'Searching…'
             : done && !empty
               ? resultSummary(done.total, done.hits.length, done.exact)
-              : ''}
+              : empty && updatedAt
+                ? `Updated ${formatAgo(updatedAt, new Date())}`
+                : ''}
         </span>
+        {/* With nothing typed, Esc closes the popup: no "clear", and room for the freshness. */}
         <span className="keys" aria-hidden="true">
           <kbd>↑</kbd>
           <kbd>↓</kbd> move <kbd>↵</kbd> details <kbd>Ctrl</kbd>
-          <kbd>↵</kbd> arXiv <kbd>Esc</kbd> clear
+          <kbd>↵</kbd> arXiv
+          {!empty && (
+            <>
+              {' '}
+              <kbd>Esc</kbd> clear
+            </>
+          )}
         </span>
       </footer>
     </section>

@@ -1,10 +1,11 @@
 import { CatalogSection } from '@/components/CatalogSection';
 import { MarkerSettings } from '@/components/MarkerSettings';
+import { SourcesSection } from '@/components/SourcesSection';
 import { SyncSettings } from '@/components/SyncSettings';
 
 /**
  * The settings page: one column of sections, each a card. Catalog comes first because nothing
- * else works without it; later sections (sites, reading list, sync) join the same column.
+ * else works without it, and Sources, which keep it current, follow it.
  */
 export function App() {
   return (
@@ -21,6 +22,7 @@ export function App() {
       </header>
       <main className="sections">
         <CatalogSection />
+        <SourcesSection />
         <MarkerSettings />
         <SyncSettings />
       </main>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './theme.css';
 import './style.css';
+import './sources.css';
 
 const root = document.getElementById('root');
 if (root) {

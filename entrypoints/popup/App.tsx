@@ -5,6 +5,7 @@ import { Notice } from '@/components/popup/Notice';
 import { PagePanel } from '@/components/popup/PagePanel';
 import { PopupHeader, type PopupTab } from '@/components/popup/PopupHeader';
 import { SearchPanel } from '@/components/popup/SearchPanel';
+import { TrendingPanel } from '@/components/popup/TrendingPanel';
 import { NO_FILTERS, type FilterState } from '@/lib/popup/filters';
 import { rememberViewed } from '@/lib/popup/recent';
 import { useCatalogStatus } from '@/lib/popup/use-catalog-status';
@@ -16,8 +17,8 @@ import { searchCatalog, trendingPapers } from '@/lib/search/search';
 const engine: SearchEngine = { search: searchCatalog, trending: trendingPapers };
 
 /**
- * The popup: Search (the default) and This page, with a paper's details over either. Query,
- * filters and the active row live here, so Back returns to the list exactly as it was left.
+ * The popup: Search (the default), This page and Trending, with a paper's details over any.
+ * Query, filters and the active row live here, so Back returns to the list exactly as it was left.
  */
 export function App() {
   const [tab, setTab] = useState<PopupTab>('search');
@@ -73,6 +74,8 @@ export function App() {
             engine={engine}
             onError={setError}
           />
+        ) : tab === 'trending' ? (
+          <TrendingPanel saved={saved} onOpen={open} />
         ) : (
           <PagePanel tab={tabPapers} saved={saved} onOpen={open} />
         )}

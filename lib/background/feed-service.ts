@@ -300,8 +300,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   async function updateNow(sources?: SourceId[]): Promise<SourcesView> {
     const settings = await readFeedSettings();
     const wanted = (sources ?? SOURCE_IDS).filter((s) => enabled(settings, s));
+    // A source already updating (just turned on, say) is not fetched a second time after it.
+    const idle = wanted.filter((s) => !controllers.has(s));
     if (wanted.length === 0) throw new Error('No source is turned on; turn one on first.');
-    for (const source of wanted) enqueue(source);
+    for (const source of idle) enqueue(source);
     return view();
   }
 

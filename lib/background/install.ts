@@ -33,3 +33,19 @@ export async function ensureBundledCatalog(service: CatalogService, url: string)
     console.warn('PaperPeek: bundled catalog not loaded', error);
   }
 }
+
+/** The first-run page (entrypoints/welcome): what the catalog is and which sources to turn on. */
+export const WELCOME_PATH = '/welcome.html';
+
+/**
+ * Opens the welcome page once, when the extension is first installed: never on an update or a
+ * browser start. It only asks; nothing is fetched until the user chooses there.
+ */
+export async function openWelcome(reason: string): Promise<void> {
+  if (reason !== 'install') return;
+  try {
+    await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH as '/') });
+  } catch (error) {
+    console.warn('PaperPeek: welcome page not opened', error);
+  }
+}

@@ -15,7 +15,10 @@ h2 { margin: 0 0 4px; font-size: 15px; line-height: 1.3; font-weight: 600; }
 a { color: var(--link); text-decoration: none; }
 a:hover, a:focus-visible { text-decoration: underline; }
 p { margin: 0 0 6px; }
-.authors, .meta { color: var(--muted); }
+.authors, .meta, .origin { color: var(--muted); }
+.origin { font-size: 12px; }
+.ai-summary h3 { margin-top: 8px; }
+.ai-summary .summary { margin-top: 0; }
 .summary { margin: 8px 0; }
 h3 { margin: 10px 0 4px; font-size: 11px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
 ul { margin: 0; padding: 0; list-style: none; }

@@ -1,7 +1,7 @@
 import type { Paper } from '../catalog/schema';
 import { safeHref } from '../catalog/web-link';
 import { toBibtex } from './bibtex';
-import { absUrl, codeLabel, shortAuthors, venueYear } from './format';
+import { absUrl, codeLabel, originLine, shortAuthors, venueYear } from './format';
 import { saveButton, type SaveActions } from './save-button';
 import { say } from './status-line';
 
@@ -77,13 +77,25 @@ export function renderPaper(root: HTMLElement, paper: Paper, actions: CardViewAc
     );
   });
   const related = h(doc, 'section', { class: 'related' });
+  const origin = originLine(paper);
+  // Hugging Face's own summary stands in for the one taken from the abstract, labelled as theirs.
+  const summary = paper.aiSummary
+    ? h(
+        doc,
+        'section',
+        { class: 'ai-summary' },
+        h(doc, 'h3', {}, 'Summary by Hugging Face'),
+        h(doc, 'p', { class: 'summary' }, paper.aiSummary),
+      )
+    : paper.summary && h(doc, 'p', { class: 'summary' }, paper.summary);
   root.replaceChildren(
     ...[
       back,
       title,
       paper.authors.length > 0 && h(doc, 'p', { class: 'authors' }, shortAuthors(paper.authors)),
       venueYear(paper) && h(doc, 'p', { class: 'meta' }, venueYear(paper)),
-      paper.summary && h(doc, 'p', { class: 'summary' }, paper.summary),
+      origin && h(doc, 'p', { class: 'origin', 'data-origin': '' }, origin),
+      summary,
       ...(code || []),
       links,
       // Above the related list, which can run past the card's height: the action stays in view.

@@ -70,6 +70,8 @@ export const feedErrorSchema = z.object({
   /** One sentence for the user ("Hugging Face answered 503."). */
   message: z.string().max(500),
   at: z.string(),
+  /** How long the server asked us to wait (429/503 Retry-After). */
+  retryAfterMs: z.number().int().min(0).optional(),
 });
 export type FeedError = z.infer<typeof feedErrorSchema>;
 

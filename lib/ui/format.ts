@@ -35,3 +35,59 @@ export function formatDateTime(iso: string, locale?: string): string {
 export function formatPapers(count: number, locale?: string): string {
   return `${formatCount(count, locale)} ${count === 1 ? 'paper' : 'papers'}`;
 }
+
+type When = { locale?: string; timeZone?: string };
+
+const dayKey = (date: Date, timeZone?: string) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
+
+/** "3 May" (or "May 3"), with the year only when it is not this year's. */
+export function formatDay(date: Date, now: Date, { locale, timeZone }: When = {}): string {
+  const sameYear = dayKey(date, timeZone).slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  }).format(date);
+}
+
+/**
+ * A time near now, as people say it after a verb: "at 14:20" today, "tomorrow at 00:10",
+ * "yesterday at 18:05", else "on 3 May at 14:20". The clock follows the locale (24 h or AM/PM).
+ */
+export function formatWhen(iso: string, now: Date, options: When = {}): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const { locale, timeZone } = options;
+  const time = new Intl.DateTimeFormat(locale, { timeZone, timeStyle: 'short' }).format(date);
+  const day = dayKey(date, timeZone);
+  const shift = (days: number) => dayKey(new Date(now.getTime() + days * 86_400_000), timeZone);
+  if (day === dayKey(now, timeZone)) return `at ${time}`;
+  if (day === shift(1)) return `tomorrow at ${time}`;
+  if (day === shift(-1)) return `yesterday at ${time}`;
+  return `on ${formatDay(date, now, options)} at ${time}`;
+}
+
+/**
+ * How long ago, short: "just now", "5 min ago", "2 h ago", "yesterday", "3 days ago", then the
+ * date ("3 May"). A time in the future (a clock set wrong) reads as "just now".
+ */
+export function formatAgo(iso: string, now: Date, options: When = {}): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const minutes = Math.floor((now.getTime() - date.getTime()) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  if (days === 1) return 'yesterday';
+  if (days < 7) return `${days} days ago`;
+  return formatDay(date, now, options);
+}

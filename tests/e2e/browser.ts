@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import path from 'node:path';
+import { chromium, type BrowserContext } from '@playwright/test';
 
 /**
  * The Chromium to drive: CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own
@@ -33,4 +34,19 @@ export function chromiumArgs(extensionDir: string): string[] {
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
   ];
+}
+
+/**
+ * Waits for the welcome tab a fresh install opens (lib/background/install.ts) and closes it.
+ * A build without a welcome page opens none, so there is nothing to wait for.
+ */
+export async function closeWelcome(context: BrowserContext, extensionDir: string): Promise<void> {
+  if (!existsSync(path.join(extensionDir, 'welcome.html'))) return;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const welcome = context.pages().find((page) => page.url().endsWith('/welcome.html'));
+    if (welcome) return welcome.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('The welcome tab did not open on a fresh install within 15 s');
 }

@@ -82,3 +82,87 @@ export class OptionsPage {
     }, query);
   }
 }
+
+type SourceName = 'hf' | 'arxiv' | 'sub';
+
+/** Options → Sources: each source's row, the arXiv category picker, Update now. */
+export class SourcesSettings {
+  readonly section: Locator;
+  readonly summary: Locator;
+  readonly updateNow: Locator;
+  readonly categoryBox: Locator;
+  readonly categoryOptions: Locator;
+  /** The chosen categories, as chips carrying `data-category`. */
+  readonly chips: Locator;
+  readonly suggestions: Locator;
+  readonly subscriptionUrl: Locator;
+  /** The section's own note (Update now's failure). */
+  readonly note: Locator;
+
+  constructor(readonly page: Page) {
+    this.section = page.locator('#sources');
+    this.summary = this.section.getByTestId('sources-summary');
+    this.updateNow = this.section.locator('[data-action="update-sources"]');
+    this.categoryBox = this.section.getByRole('combobox', { name: 'Add a category' });
+    this.categoryOptions = this.section
+      .getByRole('listbox', { name: 'arXiv categories' })
+      .getByRole('option');
+    this.chips = this.section.locator('[data-list="categories"] [data-category]');
+    this.suggestions = this.section
+      .getByRole('group', { name: 'Suggested categories' })
+      .getByRole('button');
+    this.subscriptionUrl = this.section.getByLabel('Catalog feed address');
+    this.note = this.section.locator('.live .message');
+  }
+
+  static async open(context: BrowserContext, extensionId: string): Promise<SourcesSettings> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html#sources`);
+    return new SourcesSettings(page);
+  }
+
+  row(source: SourceName): Locator {
+    return this.section.locator(`[data-source="${source}"]`);
+  }
+
+  toggle(source: SourceName): Locator {
+    return this.row(source).getByRole('switch');
+  }
+
+  /** "Updated 2 h ago · Next update at 18:10", then the papers added. */
+  facts(source: SourceName): Locator {
+    return this.row(source).locator('[data-status]');
+  }
+
+  /** The last error in words. */
+  error(source: SourceName): Locator {
+    return this.row(source).getByTestId('source-error');
+  }
+
+  removePapers(source: SourceName): Locator {
+    return this.row(source).locator('[data-action="remove-source-papers"]');
+  }
+
+  confirmRemove(source: SourceName): Locator {
+    return this.row(source).locator('[data-action="confirm-remove"]');
+  }
+
+  removeCategory(id: string): Locator {
+    return this.section.getByRole('button', {
+      name: new RegExp(`^Remove ${id.replace('.', '\\.')},`),
+    });
+  }
+
+  /** The stored source settings, read as the background reads them. */
+  async stored(): Promise<{
+    hf: { enabled: boolean };
+    arxiv: { enabled: boolean; categories: string[] };
+  }> {
+    return this.page.evaluate(async () => {
+      type Local = { get: (key: string) => Promise<Record<string, unknown>> };
+      const { local } = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome
+        .storage;
+      return (await local.get('feedSources')).feedSources as never;
+    });
+  }
+}

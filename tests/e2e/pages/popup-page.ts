@@ -15,6 +15,8 @@ export class PopupPage {
   readonly detailsTitle: Locator;
   readonly related: Locator;
   readonly pagePapers: Locator;
+  /** Trending's rows, every list (Hugging Face's trending and daily papers, arXiv's new ones). */
+  readonly trending: Locator;
   readonly filters: Locator;
   /** Uncaught errors in the popup: React unmounts everything on one, leaving a blank popup. */
   readonly errors: string[] = [];
@@ -29,6 +31,7 @@ export class PopupPage {
     this.detailsTitle = this.details.getByRole('heading', { level: 2 });
     this.related = page.locator('[data-list=related] [data-paper-id]');
     this.pagePapers = page.locator('[data-list=page] [data-paper-id]');
+    this.trending = page.locator('[data-list=trending] [data-paper-id]');
     this.filters = page.getByRole('group', { name: 'Filters' });
   }
 
@@ -62,7 +65,7 @@ export class PopupPage {
     return this.page.locator(`[data-list=search] [data-paper-id="${id}"]`);
   }
 
-  tab(name: 'Search' | 'This page'): Locator {
+  tab(name: 'Search' | 'This page' | 'Trending'): Locator {
     return this.page.getByRole('tab', { name });
   }
 
@@ -87,4 +90,9 @@ export class PopupPage {
     await this.result(id).click();
     await this.details.waitFor();
   }
+}
+
+/** One Trending list by its name: `hf-trending`, `hf-today`, `arxiv-new`. */
+export function trendingList(page: Page, name: string): Locator {
+  return page.locator(`[data-trending="${name}"] [data-list=trending] [data-paper-id]`);
 }
