@@ -11,6 +11,7 @@ import { runSearchBench } from './search';
 import { runDetectBench } from './detect';
 import { runManagerBench } from './manager';
 import { runSyncBench } from './sync';
+import { runFeedsBench } from './feeds';
 
 type Suite = (args: string[]) => Promise<void>;
 
@@ -21,6 +22,7 @@ const suites: Record<string, Suite> = {
   detect: runDetectBench,
   sync: runSyncBench,
   manager: runManagerBench,
+  feeds: runFeedsBench,
 };
 
 const [first, ...rest] = process.argv.slice(2);

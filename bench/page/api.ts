@@ -1,3 +1,4 @@
+import { runHfBackfill, runRelatedPass, runSubUpdate, seedSubCursor } from './feeds';
 import { deleteFloorDb, runFloor } from './floor';
 import { indexInfo } from './index-info';
 import { installFile, waitForIdle } from './install';
@@ -26,6 +27,11 @@ const api = {
     runPackedFloor(chosenFile(), batchSize, chunkSize, chunk),
   indexInfo,
   lookups: timeLookups,
+  // npm run bench -- feeds
+  seedSubCursor,
+  subUpdate: runSubUpdate,
+  hfBackfill: runHfBackfill,
+  relatedPass: runRelatedPass,
 };
 
 export type BenchApi = typeof api;

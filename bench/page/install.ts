@@ -47,8 +47,19 @@ export async function installFile(
   const stageStart = performance.now();
   const fileId = await stageCatalogFile(file);
   const stageMs = performance.now() - stageStart;
-  const start = performance.now();
-  await send('loadCatalogFile', { fileId });
+  let start = performance.now();
+  // The previous load's status shows it active a moment before the service lets it go (its
+  // promise settles after the switch): a load sent in between is refused. Send again then.
+  for (let tries = 1; ; tries++) {
+    start = performance.now();
+    try {
+      await send('loadCatalogFile', { fileId });
+      break;
+    } catch (error) {
+      if (tries >= 100 || !/already running/.test(String(error))) throw error;
+      await sleep(POLL_MS);
+    }
+  }
   for (;;) {
     const status = await send('getCatalogStatus');
     if (status.lastError) throw new Error(`The load failed: ${status.lastError}`);
