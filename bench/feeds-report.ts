@@ -93,7 +93,7 @@ export function printFeedsReport(r: FeedsResult): void {
       load: fmt(b.load, 2),
     })),
     ...r.deltas.map((d) => ({
-      what: `delta ${d.seq}${d.busy ? ' + lookups' : ''} (${fmt(r.deltaBytes[d.seq - 1]! / 1024)} KB gz)`,
+      what: `delta ${d.seq}${d.busy ? ' + lookups' : ''} (${fmt(r.deltaBytes[d.seq - 1]! / 1024)} KiB gz)`,
       's (delta request to run end)': s(d.applyMs),
       's (to last batch committed)': s(d.visibleMs),
       's (of which transfer)': s(d.transferMs),
@@ -158,8 +158,8 @@ export function printFeedsReport(r: FeedsResult): void {
         'time / floor': ratio(b.ms, floorMs),
         'gap between requests p50 / max s': `${s(percentile(b.gapsMs, 50))} / ${s(Math.max(...b.gapsMs))}`,
         'papers added': b.status.lastAdded,
-        'KB served': fmt(b.bytesServed / 1024),
-        'MB written (estimate)': written === null ? 'n/a' : fmt(written / 1024 ** 2, 1),
+        'KiB served': fmt(b.bytesServed / 1024),
+        'MiB written (estimate)': written === null ? 'n/a' : fmt(written / 1024 ** 2, 1),
         load: fmt(b.load, 2),
       },
     ]);
