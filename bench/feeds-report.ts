@@ -167,11 +167,13 @@ export function printFeedsReport(r: FeedsResult): void {
     console.log('Hugging Face backfill: not run (--skip-hf)');
   }
   const rel = r.related;
-  console.log(
-    rel.papers === 0
-      ? 'related pass: nothing to measure (every delta paper came with related papers: --all-related)'
-      : `related pass (relatedFor, as the feed service runs it after each batch for the papers that came without related papers; again alone, in the bench page): delta 1's ${fmt(rel.papers)} such papers in ${s(rel.ms)} s, ${fmt(rel.ms / rel.papers, 1)} ms/paper (reading them ${s(rel.readMs)} s); ${fmt(rel.withRelated)} got related papers`,
-  );
+  if (rel.papers === 0) {
+    console.log('related papers on demand: nothing to ask for (--all-related or --related-asks 0)');
+  } else {
+    console.log(
+      `related papers on demand (getRelated through the worker, as a card asks, for ${fmt(rel.papers)} of delta 1's ${fmt(r.relatedPapers)} papers that came without a list): first ask p50 ${fmt(percentile(rel.firstMs, 50), 1)} / p95 ${fmt(percentile(rel.firstMs, 95), 1)} ms (searched for and kept), again p50 ${fmt(percentile(rel.againMs, 50), 1)} / p95 ${fmt(percentile(rel.againMs, 95), 1)} ms (kept); ${fmt(rel.withRelated)} got related papers`,
+    );
+  }
 }
 
 export function printProfiles(profiles: Record<string, ProfileSummary>, dir: string): void {

@@ -5,8 +5,9 @@
  *    applied to a synthetic catalog (1M papers) by the background's feed service, exactly as a
  *    subscriber's browser applies it: manifest and delta served at a feed URL through
  *    `context.route`; runSubscription downloads and checks the file, then upsertPapers in batches
- *    of 2,000, each followed by related papers for those that came without (about 1 in 6, as in
- *    the synthetic catalog; `--all-related` gives every one a list). Against: installing a catalog
+ *    of 2,000 (about 1 in 6 papers come without related papers, as in the synthetic catalog;
+ *    `--all-related` gives every one a list; none is searched for on arrival, lib/db/related-papers.ts
+ *    finds them when first asked for). Against: installing a catalog
  *    file of as many papers through the real load path (`install`, as `npm run bench -- catalog`
  *    does) in the same profile just before. Deltas alternate: quiet ones (odd) for the time, busy
  *    ones (even) with lookups sent all along.
@@ -15,8 +16,8 @@
  * 3. A Hugging Face backfill (`setSource` with backfillDays, as the options page does) from
  *    generated pages served at the real URLs (bench/feeds-hf.ts): requests, time against the
  *    pacer's 1 request per second, bytes written (navigator.storage.estimate before and after).
- * 4. The related-papers pass alone: relatedFor (lib/search/related.ts) over the papers of delta 1
- *    the service computed related papers for, again, in the bench page.
+ * 4. Related papers on demand: `getRelated` for up to --related-asks papers of delta 1 that came
+ *    without a list, one at a time from the bench page as a card asks, then the same again (kept).
  *
  * The catalog starts as the subscription's base: it is installed with the catalog loader (which is
  * what loading a subscription's base does) and the cursor `{baseVersion, seq 0}` is stored with
@@ -37,7 +38,6 @@ import { parseArgs } from 'node:util';
 import type { BrowserContext } from '@playwright/test';
 import { syntheticHeader } from '../lib/catalog/synthetic';
 import { fileSha256 } from '../lib/catalog/delta-writer';
-import { SUB_BATCH } from '../lib/feeds/subscription';
 import { lookupBatches } from './candidates';
 import { makeDeltas } from './feeds-delta';
 import { MANIFEST_URL, serveFeeds, writeDeltaFiles } from './feeds-server';
@@ -72,7 +72,9 @@ export async function runFeedsBench(args: string[]) {
       poll: { type: 'string', default: '50' },
       seed: { type: 'string', default: '1' },
       'skip-hf': { type: 'boolean', default: false },
-      // Every delta paper carries a related list: the service computes none (the apply alone).
+      // Papers of delta 1 without a related list whose related papers are asked for (step 4).
+      'related-asks': { type: 'string', default: '200' },
+      // Every delta paper carries a related list (step 4 then has nothing to ask for).
       'all-related': { type: 'boolean', default: false },
       'skip-build': { type: 'boolean', default: false },
       // Diagnosis: worker CPU profiles of each delta and the first baseline install, in DIR.
@@ -94,6 +96,7 @@ export async function runFeedsBench(args: string[]) {
   const backfillDays = int('backfill-days', 30);
   const poll = int('poll', 1);
   const seed = int('seed', 0);
+  const relatedAsks = int('related-asks', 0);
   const extensionDir = path.resolve(values.extension);
   const profileDir = values['cpu-profile'] ? path.resolve(values['cpu-profile']) : null;
   const command = `npm run bench -- feeds ${args.join(' ')}`.trim();
@@ -218,14 +221,19 @@ export async function runFeedsBench(args: string[]) {
       warmup,
     ] as const);
 
-    // 4. The related pass alone: what the feed service ran after delta 1's batches (relatedFor for
-    // the papers that came without related papers), again, in the bench page.
-    const bare = plans[0]!.ops.flatMap((op) =>
-      op.op === 'put' && op.paper.related.length === 0 ? [op.paper.id] : [],
+    // 4. Related papers on demand, as a card asks: the papers of delta 1 that came without a list
+    // (none withdrawn since), first ask (searched for and kept), then again (read back).
+    const withdrawn = new Set(
+      plans.flatMap((plan) => plan.ops.flatMap((op) => (op.op === 'withdraw' ? [op.id] : []))),
     );
-    const related = await page.evaluate(([ids, s]) => window.paperpeekBench!.relatedPass(ids, s), [
-      bare,
-      SUB_BATCH,
+    const bare = plans[0]!.ops.flatMap((op) =>
+      op.op === 'put' && op.paper.related.length === 0 && !withdrawn.has(op.paper.id)
+        ? [op.paper.id]
+        : [],
+    );
+    const related = await page.evaluate(([ids, k]) => window.paperpeekBench!.relatedAsks(ids, k), [
+      bare.slice(0, relatedAsks),
+      5,
     ] as const);
 
     // 3. The Hugging Face backfill, as turning the source on in the options page starts it.

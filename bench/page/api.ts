@@ -1,4 +1,4 @@
-import { runHfBackfill, runRelatedPass, runSubUpdate, seedSubCursor } from './feeds';
+import { runHfBackfill, runRelatedAsks, runSubUpdate, seedSubCursor } from './feeds';
 import { deleteFloorDb, runFloor } from './floor';
 import { indexInfo } from './index-info';
 import { installFile, waitForIdle } from './install';
@@ -31,7 +31,7 @@ const api = {
   seedSubCursor,
   subUpdate: runSubUpdate,
   hfBackfill: runHfBackfill,
-  relatedPass: runRelatedPass,
+  relatedAsks: runRelatedAsks,
 };
 
 export type BenchApi = typeof api;

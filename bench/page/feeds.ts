@@ -1,8 +1,6 @@
 import { catalogDb } from '@/lib/db/catalog-db';
 import { readCursor, upsertPapers } from '@/lib/db/catalog-upsert';
-import { getPapers } from '@/lib/db/lookup';
 import { send } from '@/lib/messaging/messenger';
-import { relatedFor } from '@/lib/search/related';
 import { feedStatusSchema, type SourceId, type SourceStatus } from '@/lib/feeds/sources';
 
 /**
@@ -149,30 +147,29 @@ export async function runHfBackfill(days: number, timeoutMs: number): Promise<Ba
 
 export type RelatedResult = {
   papers: number;
-  ms: number;
-  readMs: number;
+  /** Each paper's first ask (the list is searched for and kept), ms, in order. */
+  firstMs: number[];
+  /** The same papers asked again (the kept list is read), ms. */
+  againMs: number[];
   withRelated: number;
 };
 
 /**
- * relatedFor over the papers `ids` names, read from the catalog, in slices of `slice` (one feed
- * batch each), as the feed service's pass after each batch runs it, but alone and in this page.
+ * Related papers for the papers `ids` names, asked one at a time through the worker with
+ * `getRelated`, as a card or the popup's details asks when it opens (lib/db/related-papers.ts):
+ * first asks search and keep the list, the second round reads it back.
  */
-export async function runRelatedPass(ids: string[], slice: number): Promise<RelatedResult> {
-  const db = catalogDb();
-  let ms = 0;
-  let readMs = 0;
-  let papers = 0;
+export async function runRelatedAsks(ids: string[], k: number): Promise<RelatedResult> {
+  const firstMs: number[] = [];
+  const againMs: number[] = [];
   let withRelated = 0;
-  for (let i = 0; i < ids.length; i += slice) {
-    const readStart = performance.now();
-    const found = (await getPapers(db, ids.slice(i, i + slice))).filter((p) => p !== null);
-    readMs += performance.now() - readStart;
-    const start = performance.now();
-    const related = await relatedFor(db, found);
-    ms += performance.now() - start;
-    papers += found.length;
-    for (const list of related.values()) if (list.length > 0) withRelated++;
+  for (const round of [firstMs, againMs]) {
+    for (const id of ids) {
+      const start = performance.now();
+      const papers = await send('getRelated', { id, k });
+      round.push(performance.now() - start);
+      if (round === firstMs && papers.length > 0) withRelated++;
+    }
   }
-  return { papers, ms, readMs, withRelated };
+  return { papers: ids.length, firstMs, againMs, withRelated };
 }

@@ -143,7 +143,7 @@ function PaperDetails({
           ))}
         </ul>
       )}
-      <RelatedList ids={paper.related} saved={saved} onOpen={onOpen} />
+      <RelatedList id={paper.id} saved={saved} onOpen={onOpen} />
     </article>
   );
 }

@@ -1,21 +1,22 @@
 import { rowFromPaper } from '@/lib/popup/rows';
-import { usePapers } from '@/lib/popup/use-papers';
+import { useRelated } from '@/lib/popup/use-papers';
 import { PaperRowView } from './PaperRowView';
 
 export const MAX_RELATED = 8;
 
 /** The catalog's most related papers, each a button that opens its own details. */
 export function RelatedList({
-  ids,
+  id,
   saved,
   onOpen,
 }: {
-  ids: readonly string[];
+  /** The paper whose related papers these are. */
+  id: string;
   saved: ReadonlySet<string>;
   onOpen: (id: string) => void;
 }) {
-  const related = usePapers(ids.slice(0, MAX_RELATED));
-  if (ids.length === 0 || related.phase === 'loading') return null;
+  const related = useRelated(id, MAX_RELATED);
+  if (related.phase === 'loading') return null;
   if (related.phase === 'error') {
     return <p className="muted">Related papers could not be loaded: {related.message}</p>;
   }

@@ -8,9 +8,6 @@ import {
   upsertPapers,
 } from '../db/catalog-upsert';
 import { getPapers } from '../db/lookup';
-import type { Paper } from '../catalog/schema';
-import { SearchUnavailableError } from '../search/index-reader';
-import { relatedFor } from '../search/related';
 import type { MessageInput, MessageOutput, SourcesView } from '../messaging/protocol';
 import { createPacer, type PaceStore } from '../feeds/pace';
 import { runArxiv, runHf, type RunDeps, type RunOutcome } from '../feeds/runner';
@@ -112,32 +109,6 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     }
   }
 
-  /**
-   * Related papers for the papers a batch brought that have none (a subscription's papers come
-   * with theirs): a search of the whole catalog with each one's own terms (lib/search/related.ts),
-   * stored as that source's contribution, in a transaction of its own after the batch's.
-   */
-  async function fillRelated(source: SourceId, ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    const papers = (await getPapers(db, ids)).filter(
-      (p): p is Paper => p !== null && p.related.length === 0,
-    );
-    if (papers.length === 0) return;
-    let related: Map<string, string[]>;
-    try {
-      related = await relatedFor(db, papers);
-    } catch (error) {
-      // The search index is being rebuilt: these papers get no related list this time.
-      if (error instanceof SearchUnavailableError) return;
-      throw error;
-    }
-    const put = papers.flatMap((paper) => {
-      const list = related.get(paper.id) ?? [];
-      return list.length > 0 ? [{ ...paper, related: list }] : [];
-    });
-    if (put.length > 0) await upsertPapers(db, { source, put });
-  }
-
   let chain: Promise<unknown> = Promise.resolve();
   const queued = new Set<SourceId>();
   const controllers = new Map<SourceId, AbortController>();
@@ -200,11 +171,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     let lastProgress = 0;
     const run: RunDeps = {
       fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
-      upsert: async (batch: FeedBatch) => {
-        const result = await upsertPapers(db, batch);
-        await fillRelated(batch.source, [...result.added, ...result.changed]);
-        return result;
-      },
+      upsert: (batch: FeedBatch) => upsertPapers(db, batch),
       readCursor: (s) => readCursor(db, s),
       now,
       signal: controller.signal,

@@ -7,6 +7,7 @@ import {
   lookupPaper,
   scanPageText,
 } from '../db/lookup';
+import { relatedPapers } from '../db/related-papers';
 import type { Handlers } from '../messaging/register';
 import { setPageBadge } from './badge';
 import type { CatalogService } from './catalog-service';
@@ -28,6 +29,7 @@ export function createHandlers(
     findTitlesInText: ({ texts }) => findTitlesInText(db, texts),
     scanPageText: ({ text }) => scanPageText(db, text),
     getPapers: ({ ids }) => getPapers(db, ids),
+    getRelated: ({ id, k }) => relatedPapers(db, id, k),
     getCatalogStatus: () => getCatalogStatus(db),
     reportPagePapers: async ({ count, ids }, sender) => {
       await rememberPagePapers(ids ?? [], sender);

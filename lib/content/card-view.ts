@@ -8,8 +8,8 @@ import { say } from './status-line';
 export const MAX_RELATED = 5;
 
 export interface CardViewActions {
-  /** Related papers by id, in the order asked; missing ones are left out. */
-  related: (ids: string[]) => Promise<Paper[]>;
+  /** Up to `k` related papers of `paper`, best first. */
+  related: (paper: Paper, k: number) => Promise<Paper[]>;
   open: (paper: Paper) => void;
   back?: () => void;
   copy: (text: string) => Promise<void>;
@@ -114,12 +114,10 @@ export function renderPaper(root: HTMLElement, paper: Paper, actions: CardViewAc
 }
 
 async function renderRelated(section: HTMLElement, paper: Paper, actions: CardViewActions) {
-  const ids = paper.related.slice(0, MAX_RELATED);
-  if (ids.length === 0) return;
   const doc = section.ownerDocument;
   let papers: Paper[];
   try {
-    papers = await actions.related(ids);
+    papers = await actions.related(paper, MAX_RELATED);
   } catch {
     return;
   }

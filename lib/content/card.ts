@@ -17,7 +17,7 @@ export interface CardOptions {
   ctx: PageContext;
   doc: Document;
   markers: MarkerLayer;
-  related: (ids: string[]) => Promise<Paper[]>;
+  related: (paper: Paper, k: number) => Promise<Paper[]>;
   /** The user's hover delay in ms, asked at each hover so a changed setting applies at once. */
   hoverDelay?: () => number;
   /** The reading list's Save toggle in the card (and the S key on a marker whose card is open). */

@@ -15,8 +15,7 @@ export function startPageSession(ctx: PageContext): void {
   const doc = document;
   const lookup: Lookup = (candidates) => send('lookupCandidates', { candidates });
   const getPapers: GetPapers = (ids) => send('getPapers', { ids });
-  const related = async (ids: string[]): Promise<Paper[]> =>
-    (await getPapers(ids)).flatMap((paper) => (paper ? [paper] : []));
+  const related = (paper: Paper, k: number) => send('getRelated', { id: paper.id, k });
   const report = (count: number, ids: string[] = []) =>
     void send('reportPagePapers', { count, ids }).catch((error: unknown) => {
       if (ctx.isValid) console.warn('PaperPeek: badge', error);

@@ -67,8 +67,6 @@ export type TailRecord = {
   start: number;
   part: KeyPart;
   dead: Uint32Array;
-  /** False while the appended papers still wait for their related papers (issue 13, C4). */
-  related: boolean;
 };
 
 /**
@@ -115,6 +113,18 @@ export type MetaRecord =
   /** A list the popup's Trending view shows (lib/feeds/sources.ts FeedList). */
   | { key: `list:${FeedListName}`; value: FeedList };
 
+/**
+ * Related papers found for a paper that came without any (lib/search/related.ts), the first time
+ * a card or the popup's details asked: kept, so the search runs once a paper.
+ */
+export type KeptRelated = {
+  id: string;
+  ids: string[];
+  /** Live papers in the catalog when the list was found: a catalog that grew finds it again. */
+  live: number;
+  at: string;
+};
+
 export type StagedFile = { id: string; blob: Blob; name: string; size: number; stagedAt: string };
 
 export const CATALOG_DB_NAME = 'paperpeek-catalog';
@@ -135,6 +145,8 @@ export class CatalogDb extends Dexie {
   tails1!: Table<TailRecord, number>;
   /** Each feed paper's per-source contributions, shared by both slots. */
   feed!: Table<FeedRow, string>;
+  /** Related papers found on demand (KeptRelated), shared by both slots. */
+  related!: Table<KeptRelated, string>;
 
   constructor(name = CATALOG_DB_NAME) {
     // Bulk loads write thousands of records per transaction; relaxed durability skips an fsync
@@ -152,6 +164,7 @@ export class CatalogDb extends Dexie {
     });
     this.version(2).stores({ search0: 'k', search1: 'k' });
     this.version(3).stores({ tails0: 'seq', tails1: 'seq', feed: 'id, *by' });
+    this.version(4).stores({ related: 'id' });
   }
 
   chunks(slot: Slot): Table<ChunkRecord, number> {

@@ -194,7 +194,6 @@ export async function tailWrites(
           start,
           part: keyPart(start, p.appended),
           dead: Uint32Array.from(p.dead).sort(),
-          related: p.appended.length === 0,
         }
       : null,
     search: grows

@@ -115,6 +115,14 @@ export const protocol = {
     input: z.object({ ids: z.array(paperId).max(500) }),
     output: z.array(paperSchema.nullable()),
   },
+  /**
+   * Up to `k` related papers of one catalog paper, best first (a card, the popup's details): its
+   * own list, or for a paper that came from a feed source without one, a list found now and kept.
+   */
+  getRelated: {
+    input: z.object({ id: paperId, k: z.number().int().min(1).max(20) }),
+    output: z.array(paperSchema),
+  },
   getCatalogStatus: {
     input: z.undefined(),
     output: catalogStatusSchema,

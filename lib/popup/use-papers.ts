@@ -26,9 +26,25 @@ export async function fetchPapers(
   return { papers, missing };
 }
 
-/** Records for a list of ids (details, related papers, this page's papers), refetched when it changes. */
+type Found = { papers: Paper[]; missing: number };
+
+/** Records for a list of ids (details, this page's papers), refetched when it changes. */
 export function usePapers(ids: readonly string[] | null): PapersState {
-  const key = ids ? ids.join('\n') : null;
+  return usePapersFor(ids ? ids.join('\n') : null, (key) =>
+    fetchPapers(key ? key.split('\n') : []),
+  );
+}
+
+/** Up to `k` related papers of the catalog paper `id`, best first, refetched when `id` changes. */
+export function useRelated(id: string, k: number): PapersState {
+  return usePapersFor(id, async (key) => ({
+    papers: await send('getRelated', { id: key, k }),
+    missing: 0,
+  }));
+}
+
+/** Papers `load` finds for `key`, loaded again when `key` changes (null: none asked for yet). */
+function usePapersFor(key: string | null, load: (key: string) => Promise<Found>): PapersState {
   const [state, setState] = useState<{ key: string | null; value: PapersState }>({
     key: null,
     value: { phase: 'loading' },
@@ -37,8 +53,7 @@ export function usePapers(ids: readonly string[] | null): PapersState {
   useEffect(() => {
     if (key === null) return;
     let live = true;
-    const list = key ? key.split('\n') : [];
-    fetchPapers(list).then(
+    load(key).then(
       (value) => live && setState({ key, value: { phase: 'done', ...value } }),
       (error: unknown) =>
         live &&
@@ -53,6 +68,8 @@ export function usePapers(ids: readonly string[] | null): PapersState {
     return () => {
       live = false;
     };
+    // `load` is the caller's way to ask for `key`; a new closure for the same key is the same ask.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
   // An answer for an older list is not this list's answer.

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createFeedService, FEED_ALARM } from '@/lib/background/feed-service';
 import type { CatalogDb } from '@/lib/db/catalog-db';
 import { lookupPaper } from '@/lib/db/lookup';
+import { relatedPapers } from '@/lib/db/related-papers';
 import { readFeedStatus } from '@/lib/feeds/sources';
 import { loadCatalog } from './catalog-upsert-fixture';
 import { makePaper } from './catalog-fixture';
@@ -89,10 +90,13 @@ describe('feed service', () => {
     });
     expect(Date.parse(hf.nextAt!)).toBeGreaterThan(NOW.getTime());
     expect(alarms.get(FEED_ALARM)).toBe(Date.parse(hf.nextAt!));
-    // Related papers computed in the extension against the whole catalog, never the paper itself.
+    // Related papers are not searched for on arrival, but when first asked for (a card), in the
+    // extension against the whole catalog, never naming the paper itself.
     const lora = (await lookupPaper(db, '2106.09685'))!.paper;
-    expect(lora.related.length).toBeGreaterThan(0);
-    expect(lora.related).not.toContain('2106.09685');
+    expect(lora.related).toEqual([]);
+    const related = await relatedPapers(db, '2106.09685', 5);
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.map((p) => p.id)).not.toContain('2106.09685');
     const view = await service.view();
     expect(view.feedPapers).toBe(3);
     const trending = await service.trending();

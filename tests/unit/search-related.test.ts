@@ -6,6 +6,7 @@ import { readTrendingWithFacts } from '@/lib/catalog/importers/trending-facts';
 import type { SourceRecord } from '@/lib/catalog/importers/source';
 import type { Paper } from '@/lib/catalog/schema';
 import type { CatalogDb } from '@/lib/db/catalog-db';
+import { GROWTH, KEPT_DAYS, relatedPapers } from '@/lib/db/related-papers';
 import { relatedFor } from '@/lib/search/related';
 import { freshDb, stubPaper } from './catalog-fixture';
 import { loadPapers } from '../fixtures/search/load';
@@ -113,5 +114,45 @@ describe('relatedFor and papers the catalog no longer holds', { timeout: 60_000 
   it('answers [] for every paper when there is no catalog', async () => {
     const lists = await relatedFor(freshDb(), arriving);
     expect([...lists.values()]).toEqual([[], [], []]);
+  });
+});
+
+describe('relatedPapers: found when first asked for, then kept', { timeout: 60_000 }, () => {
+  const T = new Date('2026-12-01T10:00:00Z');
+  const later = (days: number) => new Date(T.getTime() + days * 86_400_000);
+  const ids = (papers: Paper[]) => papers.map((p) => p.id);
+
+  it('finds an arrival its related papers on the first ask and keeps them', async () => {
+    const [paper] = arriving;
+    expect(await db.related.get(paper!.id)).toBeUndefined();
+    const first = await relatedPapers(db, paper!.id, 5, T);
+    expect(ids(first)).toEqual(related.get(paper!.id)!.slice(0, 5));
+    const kept = await db.related.get(paper!.id);
+    expect(kept).toMatchObject({ ids: related.get(paper!.id), at: T.toISOString() });
+
+    // The next ask reads the kept list: a list changed in storage is what comes back.
+    const other = base[0]!.id;
+    await db.related.put({ ...kept!, ids: [other] });
+    expect(ids(await relatedPapers(db, paper!.id, 5, later(1)))).toEqual([other]);
+    // After KEPT_DAYS the list is found again.
+    const again = await relatedPapers(db, paper!.id, 5, later(KEPT_DAYS + 1));
+    expect(ids(again)).toEqual(related.get(paper!.id)!.slice(0, 5));
+  });
+
+  it('finds the list again once the catalog has grown past GROWTH', async () => {
+    const [, paper] = arriving;
+    await relatedPapers(db, paper!.id, 5, T);
+    const kept = (await db.related.get(paper!.id))!;
+    await db.related.put({ ...kept, ids: [base[0]!.id], live: kept.live / (GROWTH + 0.05) });
+    const again = await relatedPapers(db, paper!.id, 5, later(1));
+    expect(ids(again)).toEqual(related.get(paper!.id)!.slice(0, 5));
+  });
+
+  it("answers a built paper's own list without a search, and nothing for an unknown id", async () => {
+    const built = base.find((p) => p.related.length >= 3)!;
+    const answer = await relatedPapers(db, built.id, 3, T);
+    expect(ids(answer)).toEqual(built.related.slice(0, 3));
+    expect(await db.related.get(built.id)).toBeUndefined();
+    expect(await relatedPapers(db, '2501.99999', 5, T)).toEqual([]);
   });
 });
