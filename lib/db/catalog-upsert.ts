@@ -11,7 +11,7 @@ import {
 } from '../feeds/sources';
 import { readMeta, type CatalogDb, type FeedRow, type MetaRecord } from './catalog-db';
 import { feedOnlyCount } from './catalog-view';
-import { activeState, busyError, changedError, sameCatalog, sameRows } from './feed-guard';
+import { activeState, guardedFeedWrite } from './feed-guard';
 import { contribute, foldSources } from './feed-rows';
 import { activeView } from './index-cache';
 import { plan, putTailWrites, readCurrent, tailWrites, touchesCatalog } from './tail-plan';
@@ -113,12 +113,7 @@ export async function upsertPapers(
   for (const [name, list] of Object.entries(lists)) {
     meta.push({ key: `list:${name as FeedListName}`, value: list });
   }
-  const tables = [db.chunks(state.slot), db.tails(state.slot), db.search(state.slot)];
-  await db.transaction('rw', [...tables, db.feed, db.meta], async () => {
-    const { active, job } = await readMeta(db);
-    if (job) throw busyError();
-    if (!sameCatalog(state.active, active)) throw changedError();
-    if (!sameRows(rows, await db.feed.bulkGet(ids))) throw changedError();
+  await guardedFeedWrite(db, state, ids, rows, async () => {
     if (writes) await putTailWrites(db, state.slot, writes);
     if (rowPuts.length) await db.feed.bulkPut(rowPuts);
     if (rowDeletes.length) await db.feed.bulkDelete(rowDeletes);

@@ -11,16 +11,16 @@ import type { SlotState } from './tail-plan';
 export class CatalogBusyError extends Error {}
 
 /** Refusal while a catalog load runs: its slot switch would otherwise race the batch. */
-export function busyError(): CatalogBusyError {
+function busyError(): CatalogBusyError {
   return new CatalogBusyError('A catalog load is running; papers from sources wait until it ends.');
 }
 
 /** Refusal when the active catalog moved between reading and writing. */
-export function changedError(): Error {
+function changedError(): Error {
   return new Error('The catalog changed while the batch was prepared; nothing was stored.');
 }
 
-export const sameCatalog = (a: ActiveCatalog, b: ActiveCatalog | null) =>
+const sameCatalog = (a: ActiveCatalog, b: ActiveCatalog | null) =>
   !!b &&
   a.slot === b.slot &&
   a.loadedAt === b.loadedAt &&
@@ -40,8 +40,31 @@ export async function activeState(db: CatalogDb): Promise<SlotState & { active: 
   return state;
 }
 
+/**
+ * `write`, in one rw transaction over the slot's catalog, tail and search tables, the feed rows and
+ * meta, after checking in it that no load began and that neither the catalog nor the rows of `ids`
+ * moved since `state` and `rows` were read (the plan being written was made from them).
+ */
+export function guardedFeedWrite(
+  db: CatalogDb,
+  state: SlotState & { active: ActiveCatalog },
+  ids: readonly string[],
+  rows: readonly (FeedRow | undefined)[],
+  write: () => Promise<void>,
+): Promise<void> {
+  const { slot } = state;
+  const tables = [db.chunks(slot), db.tails(slot), db.search(slot), db.feed, db.meta];
+  return db.transaction('rw', tables, async () => {
+    const { active, job } = await readMeta(db);
+    if (job) throw busyError();
+    if (!sameCatalog(state.active, active)) throw changedError();
+    if (!sameRows(rows, await db.feed.bulkGet([...ids]))) throw changedError();
+    await write();
+  });
+}
+
 /** Whether the feed rows are still the ones a plan was made from. */
-export function sameRows(
+function sameRows(
   before: readonly (FeedRow | undefined)[],
   now: readonly (FeedRow | undefined)[],
 ) {

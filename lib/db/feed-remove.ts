@@ -1,7 +1,7 @@
 import { sourceIdSchema, type Paper, type SourceId } from '../catalog/schema';
 import { feedListNameSchema } from '../feeds/sources';
-import { readMeta, type CatalogDb, type FeedRow, type MetaRecord } from './catalog-db';
-import { activeState, busyError, changedError, sameCatalog, sameRows } from './feed-guard';
+import { type CatalogDb, type FeedRow, type MetaRecord } from './catalog-db';
+import { activeState, guardedFeedWrite } from './feed-guard';
 import { foldSources, withoutSource } from './feed-rows';
 import { plan, putTailWrites, readCurrent, tailWrites, touchesCatalog } from './tail-plan';
 
@@ -48,12 +48,7 @@ export async function removeSourcePapers(db: CatalogDb, source: SourceId): Promi
             .map((name) => `list:${name}` as const),
         ]
       : [];
-    const tables = [db.chunks(state.slot), db.tails(state.slot), db.search(state.slot)];
-    await db.transaction('rw', [...tables, db.feed, db.meta], async () => {
-      const { active, job } = await readMeta(db);
-      if (job) throw busyError();
-      if (!sameCatalog(state.active, active)) throw changedError();
-      if (!sameRows(rows, await db.feed.bulkGet(ids))) throw changedError();
+    await guardedFeedWrite(db, state, ids, rows, async () => {
       if (writes) await putTailWrites(db, state.slot, writes);
       const kept = rests.filter((row): row is FeedRow => row !== null);
       if (kept.length) await db.feed.bulkPut(kept);
