@@ -36,7 +36,9 @@ export default defineConfig({
       'Recognise research papers on any page and look them up in an offline catalog. Nothing you browse leaves your machine.',
     // unlimitedStorage: a user catalog of a million papers is far above the default origin quota.
     // alarms: periodic sync and retries with back-off (lib/background/sync-watch.ts).
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // notifications: the optional daily note about new papers on the reading list's topics
+    // (lib/background/digest.ts), off until the user turns it on in Options → Sources.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     // The user's WebDAV server, whatever its address: requested for that one origin, at run time,
     // when the user saves it in the options page.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

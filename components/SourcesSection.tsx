@@ -148,6 +148,27 @@ export function SourcesSection() {
         </>
       )}
 
+      {settings && (
+        <div className="setting-row">
+          <label className="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              data-action="daily-notification"
+              checked={settings.notify}
+              disabled={busy.has('notify')}
+              aria-describedby="daily-notification-hint"
+              onChange={(event) => void sources.setNotify(event.target.checked)}
+            />
+            <span className="switch-label">A notification a day about new papers for you</span>
+          </label>
+          <p className="hint" id="daily-notification-hint">
+            At most once a day, after an update: up to three new papers from your sources that are
+            closest to the papers on your reading list. Chosen on this computer; nothing is sent.
+          </p>
+        </div>
+      )}
+
       <div className="card-actions">
         <button
           type="button"

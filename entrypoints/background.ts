@@ -5,6 +5,7 @@ import { watchCommands } from '@/lib/background/commands';
 import { syncService } from '@/lib/background/sync-handlers';
 import { watchSync } from '@/lib/background/sync-watch';
 import { createHandlers } from '@/lib/background/handlers';
+import { createDigest } from '@/lib/background/digest';
 import { FEED_ALARM, createFeedService } from '@/lib/background/feed-service';
 import { areaPaceStore } from '@/lib/feeds/pace';
 import { BUNDLED_CATALOG_PATH, ensureBundledCatalog, openWelcome } from '@/lib/background/install';
@@ -20,12 +21,25 @@ export default defineBackground(() => {
   const db = catalogDb();
   const catalog = createCatalogService(db, { keepAlive: () => browser.runtime.getPlatformInfo() });
   const bundledUrl = browser.runtime.getURL(BUNDLED_CATALOG_PATH as '/');
+  const digest = createDigest({
+    db,
+    user: userDb,
+    notifications: browser.notifications,
+    openTab: (url) => browser.tabs.create({ url }),
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    buttons: import.meta.env.BROWSER !== 'firefox',
+  });
+  browser.notifications.onClicked.addListener((id) => void digest.clicked(id));
+  browser.notifications.onButtonClicked?.addListener(
+    (id, button) => void digest.buttonClicked(id, button),
+  );
   const feeds = createFeedService({
     db,
     catalog,
     keepAlive: () => browser.runtime.getPlatformInfo(),
     paceStore: areaPaceStore(browser.storage.session),
     alarms: browser.alarms,
+    digest,
   });
   registerHandlers(
     createHandlers(db, catalog, () => feeds),

@@ -4,7 +4,7 @@ import { isExtensionPage } from './tab-papers';
 
 type FeedHandlers = Pick<
   Handlers,
-  'getSources' | 'setSource' | 'updateSources' | 'removeSourcePapers' | 'getTrending'
+  'getSources' | 'setSource' | 'setNotify' | 'updateSources' | 'removeSourcePapers' | 'getTrending'
 >;
 
 /** The feed sources' messages: only PaperPeek's own pages may read or change them. */
@@ -22,6 +22,10 @@ export function createFeedHandlers(feeds: () => FeedService): FeedHandlers {
     setSource: async (input, sender) => {
       ownPage('setSource', sender);
       return feeds().setSource(input);
+    },
+    setNotify: async ({ enabled }, sender) => {
+      ownPage('setNotify', sender);
+      return feeds().setNotify(enabled);
     },
     updateSources: async ({ sources }, sender) => {
       ownPage('updateSources', sender);

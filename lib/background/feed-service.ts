@@ -28,6 +28,7 @@ import {
 } from '../feeds/sources';
 import { runSubscription } from '../feeds/subscription';
 import type { CatalogService } from './catalog-service';
+import type { Digest } from './digest';
 
 /**
  * Keeps the catalog current from the enabled feed sources (issue 13). Runs one source at a time,
@@ -47,6 +48,8 @@ const PROGRESS_WRITE_MS = 1_000;
 export interface FeedService {
   view(): Promise<SourcesView>;
   setSource(input: MessageInput<'setSource'>): Promise<SourcesView>;
+  /** The daily notification about new papers on the reading list's topics, on or off. */
+  setNotify(on: boolean): Promise<SourcesView>;
   updateNow(sources?: SourceId[]): Promise<SourcesView>;
   removeSource(source: SourceId): Promise<number>;
   trending(): Promise<MessageOutput<'getTrending'>>;
@@ -69,6 +72,8 @@ export type FeedServiceDeps = {
     clear(name: string): Promise<unknown>;
   };
   fetch?: typeof fetch;
+  /** The optional daily notification (digest.ts): told what each batch added and when a run ends. */
+  digest?: Pick<Digest, 'added' | 'runEnded'>;
   now?: () => Date;
   isOnline?: () => boolean;
   /** The pacer's wait (tests advance a clock instead). */
@@ -171,7 +176,11 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     let lastProgress = 0;
     const run: RunDeps = {
       fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
-      upsert: (batch: FeedBatch) => upsertPapers(db, batch),
+      upsert: async (batch: FeedBatch) => {
+        const result = await upsertPapers(db, batch);
+        await deps.digest?.added(result.added);
+        return result;
+      },
       readCursor: (s) => readCursor(db, s),
       now,
       signal: controller.signal,
@@ -218,6 +227,9 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         progress: null,
       };
     });
+    await deps.digest?.runEnded().catch((error: unknown) => {
+      console.error('PaperPeek: daily notification', error);
+    });
   }
 
   function enqueue(source: SourceId): void {
@@ -261,6 +273,11 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     const changed = JSON.stringify(settings[source]) !== JSON.stringify(next[source]);
     if (isOn && changed) enqueue(source);
     await schedule();
+    return view();
+  }
+
+  async function setNotify(on: boolean): Promise<SourcesView> {
+    await feedSettings.setValue({ ...(await readFeedSettings()), notify: on });
     return view();
   }
 
@@ -329,6 +346,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   return {
     view,
     setSource,
+    setNotify,
     updateNow,
     removeSource,
     trending,

@@ -64,10 +64,7 @@ export function guardedFeedWrite(
 }
 
 /** Whether the feed rows are still the ones a plan was made from. */
-function sameRows(
-  before: readonly (FeedRow | undefined)[],
-  now: readonly (FeedRow | undefined)[],
-) {
+function sameRows(before: readonly (FeedRow | undefined)[], now: readonly (FeedRow | undefined)[]) {
   return (
     before.length === now.length &&
     before.every((row, i) => JSON.stringify(row) === JSON.stringify(now[i]))

@@ -210,6 +210,11 @@ export const protocol = {
    * From an extension page: change one source's settings (enabling asks for nothing here: the
    * page asked for the host permission in the user's click). Answers the new view.
    */
+  /** Options → Sources: the daily notification about new papers on the reading list's topics. */
+  setNotify: {
+    input: z.object({ enabled: z.boolean() }),
+    output: sourcesViewSchema,
+  },
   setSource: {
     input: z.discriminatedUnion('source', [
       z.object({

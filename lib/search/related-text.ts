@@ -53,7 +53,7 @@ export class TextSimilarity {
   }
 
   /** The paper's unit-length vector over the terms it may share with another paper. */
-  vector(paper: Paper): TermVector {
+  vector(paper: Pick<Paper, 'id' | 'title' | 'abstract'>): TermVector {
     const doc = { id: paper.id, title: paper.title, abstract: paper.abstract };
     const terms = docTerms(doc, acronymDefinitions(doc));
     let length = 0;

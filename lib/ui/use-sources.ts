@@ -145,6 +145,21 @@ export function useSources() {
     return next;
   }, [act, note]);
 
+  const setNotify = useCallback(
+    async (enabled: boolean) => {
+      note('all', null);
+      const next = await act('notify', 'all', 'The notification setting was not saved', () =>
+        send('setNotify', { enabled }),
+      );
+      if (next) {
+        viewRef.current = next;
+        setView(next);
+      }
+      return next;
+    },
+    [act, note],
+  );
+
   const removePapers = useCallback(
     async (source: SourceId) => {
       note(source, null);
@@ -181,6 +196,7 @@ export function useSources() {
     setBackfill: (backfillDays: number | 'all') =>
       change({ source: 'hf', backfillDays }, 'The backfill depth was not saved'),
     setSubscriptionUrl,
+    setNotify,
     updateNow,
     removePapers,
   };
