@@ -148,12 +148,25 @@ export function useSources() {
   const setNotify = useCallback(
     async (enabled: boolean) => {
       note('all', null);
+      // Shown at once, as a source's switch is; put back if the background refuses.
+      const previous = viewRef.current;
+      const shown = previous && {
+        ...previous,
+        settings: { ...previous.settings, notify: enabled },
+      };
+      if (shown) {
+        viewRef.current = shown;
+        setView(shown);
+      }
       const next = await act('notify', 'all', 'The notification setting was not saved', () =>
         send('setNotify', { enabled }),
       );
       if (next) {
         viewRef.current = next;
         setView(next);
+      } else if (viewRef.current === shown) {
+        viewRef.current = previous;
+        setView(previous);
       }
       return next;
     },

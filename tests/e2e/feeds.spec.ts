@@ -414,3 +414,64 @@ test.describe('faults', () => {
     expect([...new Set(days)]).toEqual(expected);
   });
 });
+
+/** The notifications the extension shows now, and the papers its daily one named. */
+function notificationsShown(worker: Worker) {
+  return worker.evaluate(async () => {
+    type Chrome = {
+      notifications: { getAll: () => Promise<Record<string, boolean>> };
+      storage: { local: { get: (key: string) => Promise<Record<string, unknown>> } };
+    };
+    const { notifications, storage } = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const { digestShown } = await storage.local.get('digestShown');
+    return { ids: Object.keys(await notifications.getAll()), named: digestShown ?? null };
+  });
+}
+
+test.describe('the daily notification', () => {
+  test('is off until switched on in Options → Sources; then an update names the fresh papers on the reading list topics, once', async () => {
+    test.setTimeout(180_000);
+    const run = await launch();
+    try {
+      // A reading list on low-rank fine-tuning: NOLA and CorDA, papers of the bundled catalog.
+      await send(run.page, 'savePaper', { id: '2310.02556' });
+      await send(run.page, 'savePaper', { id: '2406.05223' });
+      await run.page.goto(`chrome-extension://${run.id}/options.html#sources`);
+      const toggle = run.page.locator('[data-action="daily-notification"]');
+      await expect(toggle).not.toBeChecked();
+      await toggle.check();
+      await expect(toggle).toBeChecked();
+      expect((await send(run.page, 'getSources')).settings.notify).toBe(true);
+      expect(await notificationsShown(run.worker)).toEqual({ ids: [], named: null });
+
+      await send(run.page, 'setSource', {
+        source: 'hf',
+        enabled: true,
+        backfillDays: BACKFILL_DAYS,
+      });
+      await runEnded(run.page, null);
+      // The notification follows the run's status write.
+      await expect
+        .poll(async () => (await notificationsShown(run.worker)).ids, { timeout: 15_000 })
+        .toEqual(['paperpeek-digest']);
+      const shown = await notificationsShown(run.worker);
+      // LoRA and QLoRA are fine-tuning papers; Mixtral (a mixture of experts) is not.
+      expect(shown.named).toEqual(expect.arrayContaining([FRESH.lora, FRESH.qlora]));
+      expect(shown.named).not.toContain(FRESH.mixtral);
+
+      // The same day, another update names nothing more.
+      await run.worker.evaluate(async () => {
+        type Chrome = { notifications: { clear: (id: string) => Promise<boolean> } };
+        await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.clear(
+          'paperpeek-digest',
+        );
+      });
+      const { lastRunAt } = await hfStatus(run.page);
+      await send(run.page, 'updateSources', { sources: ['hf'] });
+      await runEnded(run.page, lastRunAt);
+      expect((await notificationsShown(run.worker)).ids).toEqual([]);
+    } finally {
+      await run.context.close();
+    }
+  });
+});
