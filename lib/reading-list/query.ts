@@ -1,4 +1,5 @@
 import { safeHref } from '../catalog/web-link';
+import { displayName } from './author-name';
 import type { Entry, ReadingStatus } from './entry';
 import { MAX_TAG_LENGTH, normalizeTag } from './tags';
 
@@ -200,10 +201,13 @@ export function visibleSelection(
   return order.filter((id) => selected.has(id));
 }
 
-/** "Vaswani, Shazeer, Parmar et al." — three names, as a row has room for. */
+/**
+ * "Ashish Vaswani, Noam Shazeer, Niki Parmar et al." — three names as people read them ("Hu,
+ * Edward J." shows as "Edward J. Hu"), as a row has room for.
+ */
 export function authorsShort(authors: readonly string[], max = 3): string {
-  if (authors.length <= max) return authors.join(', ');
-  return `${authors.slice(0, max).join(', ')} et al.`;
+  const names = authors.slice(0, max).map(displayName).join(', ');
+  return authors.length <= max ? names : `${names} et al.`;
 }
 
 /** A tag the user typed, as the list stores it, or what is wrong with it in words. */
