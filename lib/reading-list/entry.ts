@@ -41,7 +41,7 @@ export const entrySchema = z.object({
   inCatalog: z.boolean(),
   snapshot: snapshotSchema,
   status: readingStatusSchema,
-  /** Lower-case, trimmed, unique, sorted. */
+  /** Trimmed, in the case typed, unique regardless of case, sorted (lib/reading-list/tags.ts). */
   tags: z.array(z.string().min(1).max(60)).max(100),
   note: z.string().max(100_000),
   /** ISO timestamps. */

@@ -1,7 +1,7 @@
 import { safeHref } from '../catalog/web-link';
 import { displayName } from './author-name';
 import type { Entry, ReadingStatus } from './entry';
-import { MAX_TAG_LENGTH, normalizeTag } from './tags';
+import { MAX_TAG_LENGTH, normalizeTag, sameTag, tagKey } from './tags';
 
 /**
  * What the manager shows of the reading list: filtering, sorting, facet counts and selection
@@ -72,13 +72,18 @@ function matchesText(entry: Entry, words: readonly string[]): boolean {
 
 type FilterPart = 'status' | 'tag' | 'text';
 
+/** Whether the entry carries the tag, in any case (`icassp` finds `ICASSP`). */
+export function hasTag(entry: Entry, tag: string): boolean {
+  return entry.tags.some((own) => sameTag(own, tag));
+}
+
 function matcher(filter: Filter, skip?: FilterPart): (entry: Entry) => boolean {
   const words = skip === 'text' ? [] : queryWords(filter.text);
   const status = skip === 'status' ? null : filter.status;
   const tag = skip === 'tag' ? null : filter.tag;
   return (entry) =>
     (status === null || entry.status === status) &&
-    (tag === null || entry.tags.includes(tag)) &&
+    (tag === null || hasTag(entry, tag)) &&
     matchesText(entry, words);
 }
 
@@ -141,22 +146,28 @@ export interface Facets {
  */
 export function facetCounts(entries: readonly Entry[], filter: Filter): Facets {
   const status: Record<ReadingStatus, number> = { 'to-read': 0, reading: 0, read: 0 };
-  const tagCounts = new Map<string, number>();
+  // By key; the label is the first spelling met, so `ICASSP` and `icassp` are one facet.
+  const tagCounts = new Map<string, { tag: string; count: number }>();
   const words = queryWords(filter.text);
   let all = 0;
   for (const entry of entries) {
     if (!matchesText(entry, words)) continue;
-    const tagOk = filter.tag === null || entry.tags.includes(filter.tag);
+    const tagOk = filter.tag === null || hasTag(entry, filter.tag);
     const statusOk = filter.status === null || entry.status === filter.status;
     if (tagOk) {
       status[entry.status]++;
       all++;
     }
-    if (statusOk) for (const tag of entry.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    if (!statusOk) continue;
+    for (const tag of entry.tags) {
+      const facet = tagCounts.get(tagKey(tag));
+      if (facet) facet.count++;
+      else tagCounts.set(tagKey(tag), { tag, count: 1 });
+    }
   }
-  const tags = [...tagCounts]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
+  const tags = [...tagCounts.values()].sort(
+    (a, b) => b.count - a.count || collator.compare(a.tag, b.tag),
+  );
   return { status, all, tags };
 }
 

@@ -4,7 +4,7 @@ import { snapshotSchema, type Snapshot } from '../entry';
 import { plugins } from '../export/citation-js';
 import { isPreprintVenue } from '../export/venue';
 import { webUrl } from '../snapshot';
-import { normalizeTag, MAX_TAG_LENGTH, MAX_TAGS } from '../tags';
+import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags } from '../tags';
 import { ImportFileError } from './decode';
 import { firstIssue } from './issues';
 import { decodeLatexLetters } from '../../catalog/latex-accents';
@@ -63,13 +63,10 @@ function arxivIdOf(raw: Record<string, string>, csl: CslItem): string | undefine
 
 function tagsOf(keywords: unknown): string[] {
   if (typeof keywords !== 'string') return [];
-  const tags = new Set<string>();
-  for (const word of keywords.split(/[,;]/)) {
-    const tag = normalizeTag(word);
-    // Reference managers' subject headings can be long; those are not tags a reader types.
-    if (tag && tag.length <= MAX_TAG_LENGTH) tags.add(tag);
-  }
-  return [...tags].sort().slice(0, MAX_TAGS);
+  // Reference managers' subject headings can be long; those are not tags a reader types.
+  return uniqueTags(keywords.split(/[,;]/))
+    .filter((tag) => tag.length <= MAX_TAG_LENGTH)
+    .slice(0, MAX_TAGS);
 }
 
 function compact(snapshot: Snapshot): Snapshot {
