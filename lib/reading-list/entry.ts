@@ -23,6 +23,8 @@ export const snapshotSchema = z.object({
   doi: z.string().max(256).optional(),
   /** arXiv primary category (cs.LG...), for BibTeX `primaryClass`, when known. */
   primaryClass: z.string().max(32).optional(),
+  /** The abstract, when an imported file gave one for a paper the catalog lacks. */
+  abstract: z.string().max(5000).optional(),
   /** The page the paper was saved from, or its abstract page. */
   url: webUrlSchema.optional(),
   pdf: webUrlSchema.optional(),

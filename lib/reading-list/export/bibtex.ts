@@ -56,6 +56,7 @@ function fieldsOf(entry: Entry): { type: string; fields: [string, string | undef
       ['archivePrefix', s.arxivId ? 'arXiv' : undefined],
       ['primaryClass', s.arxivId && s.primaryClass ? text(s.primaryClass) : undefined],
       ['url', s.url && verbatim(s.url)],
+      ['abstract', s.abstract && text(s.abstract)],
       ['keywords', entry.tags.length ? entry.tags.map(text).join(', ') : undefined],
       ['annote', entry.note.trim() ? text(entry.note) : undefined],
     ],

@@ -43,6 +43,7 @@ export function toCslItem(entry: Entry, key: string): CslItem {
     item.publisher = 'arXiv';
     item.number = `arXiv:${s.arxivId}`;
   }
+  if (s.abstract) item.abstract = s.abstract;
   if (s.doi) item.DOI = s.doi;
   if (s.url) item.URL = s.url;
   if (entry.tags.length) item.keyword = entry.tags.join(', ');
