@@ -55,6 +55,13 @@ const entries: Entry[] = [
     venue: 'ICLR 2022',
     arxivId: '2106.09685',
   }),
+  entry('2006.11239', {
+    title: 'Denoising Diffusion Probabilistic Models',
+    authors: ['Jonathan Ho', 'Ajay Jain', 'Pieter Abbeel'],
+    year: 2020,
+    venue: 'Advances in Neural Information Processing Systems',
+    arxivId: '2006.11239',
+  }),
   entry('2203.00001', {
     title: 'A Journal Paper',
     authors: ['Ada Lovelace'],
@@ -100,6 +107,7 @@ describe('entry types follow the venue', () => {
       /@inproceedings\{behnamghader2024llm2vec,[^@]*booktitle = \{\{COLM 2024\}\}/,
     );
     expect(bib).toMatch(/@inproceedings\{hu2021lora,[^@]*booktitle = \{\{ICLR 2022\}\}/);
+    expect(bib).toMatch(/@inproceedings\{ho2020denoising,[^@]*booktitle = \{\{Advances in Neural/);
     expect(bib).toMatch(/@article\{lovelace2022journal,[^@]*journal = \{\{Machine Learning/);
     expect(bib).toMatch(
       /@misc\{gu2023mamba,[^@]*eprint = \{2312\.00752\},\n {2}archivePrefix = \{arXiv\},\n {2}primaryClass = \{cs\.LG\}/,
@@ -142,7 +150,13 @@ describe('entry types follow the venue', () => {
   it('RIS: CPAPER for conference papers, JOUR for journals, INPR for preprints', () => {
     const ris = toRis(entries);
     const types = ris.match(/^TY {2}- .*$/gm);
-    expect(types).toEqual(['TY  - CPAPER', 'TY  - CPAPER', 'TY  - JOUR', 'TY  - INPR']);
+    expect(types).toEqual([
+      'TY  - CPAPER',
+      'TY  - CPAPER',
+      'TY  - CPAPER',
+      'TY  - JOUR',
+      'TY  - INPR',
+    ]);
     const back = plugins.input.chain(ris, { generateGraph: false }) as CslOut[];
     expect(back[0]).toMatchObject({ type: 'paper-conference', title: entries[0]!.snapshot.title });
   });
@@ -168,7 +182,7 @@ describe('entry types follow the venue', () => {
 });
 
 describe('notes travel', () => {
-  const note = entries[3]!.note;
+  const note = entries[4]!.note;
 
   it('BibTeX annote, read by pandoc and back by the BibTeX import', async () => {
     const bib = toBibtex(entries);
@@ -185,7 +199,7 @@ describe('notes travel', () => {
     const ris = toRis(entries);
     expect(ris).toContain(`N1  - ${note}\n`);
     const back = plugins.input.chain(ris, { generateGraph: false }) as CslOut[];
-    expect(back[3]?.note).toBe(note);
+    expect(back[4]?.note).toBe(note);
   });
 });
 

@@ -20,8 +20,11 @@ export function isPreprintVenue(venue: string): boolean {
   return /^(?:arxiv(?:\s+preprint)?|corr|preprint)$/i.test(venue.trim());
 }
 
+/** NeurIPS's proceedings, as Zotero and Google Scholar name them. */
+const PROCEEDINGS_NAMES = /\badvances\s+in\s+neural\s+information\s+processing\s+systems\b/i;
+
 export function isConferenceVenue(venue: string): boolean {
-  return !JOURNAL.test(venue) && CONFERENCE.test(venue);
+  return !JOURNAL.test(venue) && (CONFERENCE.test(venue) || PROCEEDINGS_NAMES.test(venue));
 }
 
 /** The kind of the venue, `preprint` when there is none (or only arXiv). */
