@@ -1,5 +1,6 @@
 import { safeHref } from '../catalog/web-link';
 import { displayName } from './author-name';
+import { entryYear } from './entry-year';
 import type { Entry, ReadingStatus } from './entry';
 import { MAX_TAG_LENGTH, normalizeTag, sameTag, tagKey } from './tags';
 
@@ -95,6 +96,8 @@ export function isFiltered(filter: Filter): boolean {
   return filter.status !== null || filter.tag !== null || filter.text.trim() !== '';
 }
 
+export { entryYear };
+
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const STATUS_ORDER: Record<ReadingStatus, number> = { 'to-read': 0, reading: 1, read: 2 };
 
@@ -106,7 +109,7 @@ function byAdded(a: Entry, b: Entry): number {
 const COMPARE: Record<SortKey, (a: Entry, b: Entry) => number> = {
   added: byAdded,
   title: (a, b) => collator.compare(a.snapshot.title, b.snapshot.title) || byAdded(a, b),
-  year: (a, b) => (a.snapshot.year ?? 0) - (b.snapshot.year ?? 0) || byAdded(a, b),
+  year: (a, b) => (entryYear(a) ?? 0) - (entryYear(b) ?? 0) || byAdded(a, b),
   status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byAdded(a, b),
 };
 
@@ -117,7 +120,7 @@ export function sortEntries(entries: readonly Entry[], sort: Sort): Entry[] {
   const sorted = [...entries];
   if (sort.key === 'year') {
     sorted.sort((a, b) => {
-      const missing = Number(a.snapshot.year === undefined) - Number(b.snapshot.year === undefined);
+      const missing = Number(entryYear(a) === undefined) - Number(entryYear(b) === undefined);
       return missing || sign * compare(a, b);
     });
   } else {

@@ -1,5 +1,6 @@
 import { escapeBibtex } from '@/lib/content/bibtex';
 import type { Entry } from '../entry';
+import { entryYear } from '../entry-year';
 import { assignCitationKeys } from './citation-key';
 import { citedVenue, venueKind } from './venue';
 
@@ -49,7 +50,7 @@ function fieldsOf(entry: Entry): { type: string; fields: [string, string | undef
       // Doubled braces keep the title's capitals: BibTeX styles (and pandoc's BibTeX reader)
       // otherwise lower-case it ("BERT" → "bert").
       ['title', `{${text(s.title)}}`],
-      ['year', s.year?.toString()],
+      ['year', entryYear(entry)?.toString()],
       [venueField, venue && `{${text(venue)}}`],
       ['doi', s.doi && verbatim(s.doi)],
       ['eprint', s.arxivId && verbatim(s.arxivId)],

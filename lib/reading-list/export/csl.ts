@@ -1,5 +1,6 @@
 import type { CslItem, CslName } from '@citation-js/core';
 import type { Entry } from '../entry';
+import { entryYear } from '../entry-year';
 import { citedVenue, venueKind } from './venue';
 
 /**
@@ -37,7 +38,8 @@ export function toCslItem(entry: Entry, key: string): CslItem {
     title: s.title,
     author: s.authors.map(cslName),
   };
-  if (s.year) item.issued = { 'date-parts': [[s.year]] };
+  const year = entryYear(entry);
+  if (year) item.issued = { 'date-parts': [[year]] };
   if (venue) item['container-title'] = venue;
   if (s.arxivId && !venue) {
     item.publisher = 'arXiv';

@@ -1,4 +1,5 @@
 import type { Entry, ReadingStatus } from '../entry';
+import { entryYear } from '../entry-year';
 import { authorsShort } from '../query';
 
 /**
@@ -32,7 +33,7 @@ function bullet(entry: Entry): string {
   const s = entry.snapshot;
   const facts = [
     s.authors.length ? escapeMarkdown(authorsShort(s.authors)) : undefined,
-    s.venue || s.year ? escapeMarkdown(venueYear(s.venue, s.year)) : undefined,
+    s.venue || entryYear(entry) ? escapeMarkdown(venueYear(s.venue, entryYear(entry))) : undefined,
     s.arxivId ? link(`arXiv:${s.arxivId}`, `https://arxiv.org/abs/${s.arxivId}`) : undefined,
     s.doi ? link(`doi:${s.doi}`, `https://doi.org/${s.doi}`) : undefined,
     s.url && !s.arxivId ? link('page', s.url) : undefined,
