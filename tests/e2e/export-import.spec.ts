@@ -257,6 +257,7 @@ test("Zotero's CSV: the preview keeps the file's name and lists ignored columns;
   // The chosen file stays named in the file input after the preview, and after the import.
   const input = d.getByLabel('File to import');
   await expect(input).toHaveValue(/zotero\.csv$/);
+  await page.screenshot({ path: path.join('test-results', 'import-zotero-csv-preview.png') });
   await d.getByRole('button', { name: 'Import 4 papers' }).click();
   await expect(d.getByRole('status')).toContainText('Imported 4 new papers');
   await expect(input).toHaveValue(/zotero\.csv$/);
