@@ -19,7 +19,7 @@ const CATALOG = path.resolve('public/catalog/default.ndjson.gz');
 const SCHEMES = ['light', 'dark'] as const;
 const COUNT = 24;
 
-const TAGS = ['efficiency', 'diffusion', 'llm', 'time series', 'audio', 'survey'];
+const TAGS = ['efficiency', 'diffusion', 'LLM', 'time series', 'ICASSP', 'survey'];
 const NOTES: Record<number, string> = {
   1: 'Compare the inversion trick with our editing baseline; code looks clean.',
   4: 'Section 4 has the ablation we need for the reading group.',

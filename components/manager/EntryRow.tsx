@@ -1,6 +1,12 @@
 import type { MouseEvent } from 'react';
 import type { Entry, ReadingStatus } from '@/lib/reading-list/entry';
-import { authorsShort, entryLink, STATUS_LABELS, STATUSES } from '@/lib/reading-list/query';
+import {
+  authorsShort,
+  entryLink,
+  entryYear,
+  STATUS_LABELS,
+  STATUSES,
+} from '@/lib/reading-list/query';
 import { NoteEditor } from './NoteEditor';
 
 export interface RowHandlers {
@@ -29,7 +35,9 @@ const dateFormat = new Intl.DateTimeFormat('en', {
 export function EntryRow({ entry, selected, active, editing, ...on }: Props) {
   const { snapshot } = entry;
   const link = entryLink(entry);
-  const meta = [authorsShort(snapshot.authors), snapshot.year, snapshot.venue].filter(Boolean);
+  // The year has its own column; the byline is who and where.
+  const meta = [authorsShort(snapshot.authors), snapshot.venue].filter(Boolean);
+  const year = entryYear(entry);
   const onRowClick = (event: MouseEvent) => {
     if (
       event.target instanceof Element &&
@@ -112,6 +120,7 @@ export function EntryRow({ entry, selected, active, editing, ...on }: Props) {
           )
         )}
       </div>
+      <span className="row-year">{year}</span>
       <select
         className={`status-select status-${entry.status}`}
         value={entry.status}

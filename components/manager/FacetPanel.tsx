@@ -1,5 +1,6 @@
 import type { ReadingStatus } from '@/lib/reading-list/entry';
 import { STATUS_LABELS, STATUSES, type Facets, type Filter } from '@/lib/reading-list/query';
+import { sameTag } from '@/lib/reading-list/tags';
 
 interface Props {
   facets: Facets;
@@ -10,6 +11,7 @@ interface Props {
 
 /** Counts per status and per tag; each is a toggle that filters the list. */
 export function FacetPanel({ facets, filter, onStatus, onTag }: Props) {
+  const isFilter = (tag: string) => filter.tag !== null && sameTag(tag, filter.tag);
   return (
     <nav className="facets" aria-label="Filter by status and tag">
       <h2>Status</h2>
@@ -48,14 +50,14 @@ export function FacetPanel({ facets, filter, onStatus, onTag }: Props) {
               <FacetButton
                 label={tag}
                 count={count}
-                pressed={filter.tag === tag}
-                onClick={() => onTag(filter.tag === tag ? null : tag)}
+                pressed={isFilter(tag)}
+                onClick={() => onTag(isFilter(tag) ? null : tag)}
               />
             </li>
           ))}
         </ul>
       )}
-      {filter.tag && !facets.tags.some(({ tag }) => tag === filter.tag) && (
+      {filter.tag && !facets.tags.some(({ tag }) => isFilter(tag)) && (
         <button type="button" className="button ghost small" onClick={() => onTag(null)}>
           Clear tag “{filter.tag}”
         </button>

@@ -57,9 +57,12 @@ export function ImportDialog({ db, match }: Props) {
   const [state, setState] = useState<State>({ phase: 'idle' });
   const titleId = useId();
   const fileId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const open = () => {
     setState({ phase: 'idle' });
+    // A fresh dialog shows no file; within one, the chosen file's name stays in the input.
+    if (fileInput.current) fileInput.current.value = '';
     dialog.current?.showModal();
   };
 
@@ -94,7 +97,6 @@ export function ImportDialog({ db, match }: Props) {
 
   // The file input is disabled while a file is read, which drops focus out of the dialog (and
   // with it Esc and Tab); give it back once the input is usable again.
-  const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const el = dialog.current;
     if (el?.open && !el.contains(document.activeElement)) fileInput.current?.focus();
@@ -116,6 +118,8 @@ export function ImportDialog({ db, match }: Props) {
   border-radius: 8px; font-size: 13px; }
 .pp-file { display: block; margin: 6px 0 4px; font: inherit; color: var(--text); }
 .pp-hint { color: var(--text-muted); margin: 0; font-size: 13px; }
+.pp-ignored { margin: 0 0 12px; color: var(--text-muted); font-size: 13px; }
+.pp-ignored q { color: var(--text); }
 `}</style>
       <button type="button" className="button" onClick={open} aria-haspopup="dialog">
         Import…
@@ -130,10 +134,13 @@ export function ImportDialog({ db, match }: Props) {
           type="file"
           accept=".bib,.bibtex,.csv,.json,text/csv,application/json,application/x-bibtex"
           disabled={state.phase === 'reading' || state.phase === 'applying'}
-          onChange={(event) => {
-            void pick(event.target.files?.[0]);
-            event.target.value = '';
+          // The name of the chosen file stays in the input through the preview and the import.
+          // Picking the same file again must still read it again (it may have changed): the
+          // value is cleared as the picker opens, from a click or the keyboard.
+          onClick={(event) => {
+            event.currentTarget.value = '';
           }}
+          onChange={(event) => void pick(event.target.files?.[0])}
         />
         <p className="pp-hint">
           BibTeX (Zotero, JabRef, Google Scholar), CSV or a PaperPeek backup; up to 20 MB.
@@ -146,6 +153,18 @@ export function ImportDialog({ db, match }: Props) {
               until you confirm.
             </p>
             <Counts counts={preview.counts} />
+            {preview.ignoredColumns.length > 0 && (
+              <p className="pp-ignored" data-ignored-columns={preview.ignoredColumns.length}>
+                Not imported (PaperPeek has no place for them):{' '}
+                {preview.ignoredColumns.map((column, i) => (
+                  <span key={column}>
+                    {i > 0 && ', '}
+                    <q>{column}</q>
+                  </span>
+                ))}
+                .
+              </p>
+            )}
             {preview.invalid.length > 0 && (
               <>
                 <p>Skipped records:</p>

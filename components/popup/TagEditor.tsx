@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { checkTag } from '@/lib/reading-list/query';
+import { sameTag } from '@/lib/reading-list/tags';
 
 interface Props {
   tags: readonly string[];
@@ -18,8 +19,9 @@ export function TagEditor({ tags, onAdd, onRemove }: Props) {
       setError(checked.error);
       return;
     }
-    if (tags.includes(checked.tag)) {
-      setError(`Already tagged “${checked.tag}”.`);
+    const same = tags.find((tag) => sameTag(tag, checked.tag));
+    if (same) {
+      setError(`Already tagged “${same}”.`);
       return;
     }
     try {

@@ -10,7 +10,7 @@ import {
   type Entry,
   type Snapshot,
 } from './entry';
-import { normalizeTags } from './tags';
+import { normalizeTags, tagKey } from './tags';
 
 /**
  * The reading list's operations. Each runs in one rw transaction over every table it touches
@@ -98,9 +98,11 @@ function applyPatch(entry: Entry, patch: EntryPatch, at: string) {
     }
   }
   if (patch.addTags || patch.removeTags) {
-    const removed = new Set(normalizeTags(patch.removeTags ?? []));
+    // The entry's own spelling of a tag comes first, so adding `icassp` keeps `ICASSP`; removal
+    // matches whatever the case.
+    const removed = new Set(normalizeTags(patch.removeTags ?? []).map(tagKey));
     const tags = normalizeTags([...entry.tags, ...(patch.addTags ?? [])]).filter(
-      (tag) => !removed.has(tag),
+      (tag) => !removed.has(tagKey(tag)),
     );
     if (tags.join('\n') !== entry.tags.join('\n')) {
       next.tags = tags;

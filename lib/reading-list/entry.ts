@@ -23,6 +23,8 @@ export const snapshotSchema = z.object({
   doi: z.string().max(256).optional(),
   /** arXiv primary category (cs.LG...), for BibTeX `primaryClass`, when known. */
   primaryClass: z.string().max(32).optional(),
+  /** The abstract, when an imported file gave one for a paper the catalog lacks. */
+  abstract: z.string().max(5000).optional(),
   /** The page the paper was saved from, or its abstract page. */
   url: webUrlSchema.optional(),
   pdf: webUrlSchema.optional(),
@@ -41,7 +43,7 @@ export const entrySchema = z.object({
   inCatalog: z.boolean(),
   snapshot: snapshotSchema,
   status: readingStatusSchema,
-  /** Lower-case, trimmed, unique, sorted. */
+  /** Trimmed, in the case typed, unique regardless of case, sorted (lib/reading-list/tags.ts). */
   tags: z.array(z.string().min(1).max(60)).max(100),
   note: z.string().max(100_000),
   /** ISO timestamps. */

@@ -1,6 +1,8 @@
 import { safeHref } from '../catalog/web-link';
+import { displayName } from './author-name';
+import { entryYear } from './entry-year';
 import type { Entry, ReadingStatus } from './entry';
-import { MAX_TAG_LENGTH, normalizeTag } from './tags';
+import { MAX_TAG_LENGTH, normalizeTag, sameTag, tagKey } from './tags';
 
 /**
  * What the manager shows of the reading list: filtering, sorting, facet counts and selection
@@ -71,13 +73,18 @@ function matchesText(entry: Entry, words: readonly string[]): boolean {
 
 type FilterPart = 'status' | 'tag' | 'text';
 
+/** Whether the entry carries the tag, in any case (`icassp` finds `ICASSP`). */
+export function hasTag(entry: Entry, tag: string): boolean {
+  return entry.tags.some((own) => sameTag(own, tag));
+}
+
 function matcher(filter: Filter, skip?: FilterPart): (entry: Entry) => boolean {
   const words = skip === 'text' ? [] : queryWords(filter.text);
   const status = skip === 'status' ? null : filter.status;
   const tag = skip === 'tag' ? null : filter.tag;
   return (entry) =>
     (status === null || entry.status === status) &&
-    (tag === null || entry.tags.includes(tag)) &&
+    (tag === null || hasTag(entry, tag)) &&
     matchesText(entry, words);
 }
 
@@ -88,6 +95,8 @@ export function filterEntries(entries: readonly Entry[], filter: Filter): Entry[
 export function isFiltered(filter: Filter): boolean {
   return filter.status !== null || filter.tag !== null || filter.text.trim() !== '';
 }
+
+export { entryYear };
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const STATUS_ORDER: Record<ReadingStatus, number> = { 'to-read': 0, reading: 1, read: 2 };
@@ -100,7 +109,7 @@ function byAdded(a: Entry, b: Entry): number {
 const COMPARE: Record<SortKey, (a: Entry, b: Entry) => number> = {
   added: byAdded,
   title: (a, b) => collator.compare(a.snapshot.title, b.snapshot.title) || byAdded(a, b),
-  year: (a, b) => (a.snapshot.year ?? 0) - (b.snapshot.year ?? 0) || byAdded(a, b),
+  year: (a, b) => (entryYear(a) ?? 0) - (entryYear(b) ?? 0) || byAdded(a, b),
   status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byAdded(a, b),
 };
 
@@ -111,7 +120,7 @@ export function sortEntries(entries: readonly Entry[], sort: Sort): Entry[] {
   const sorted = [...entries];
   if (sort.key === 'year') {
     sorted.sort((a, b) => {
-      const missing = Number(a.snapshot.year === undefined) - Number(b.snapshot.year === undefined);
+      const missing = Number(entryYear(a) === undefined) - Number(entryYear(b) === undefined);
       return missing || sign * compare(a, b);
     });
   } else {
@@ -140,22 +149,28 @@ export interface Facets {
  */
 export function facetCounts(entries: readonly Entry[], filter: Filter): Facets {
   const status: Record<ReadingStatus, number> = { 'to-read': 0, reading: 0, read: 0 };
-  const tagCounts = new Map<string, number>();
+  // By key; the label is the first spelling met, so `ICASSP` and `icassp` are one facet.
+  const tagCounts = new Map<string, { tag: string; count: number }>();
   const words = queryWords(filter.text);
   let all = 0;
   for (const entry of entries) {
     if (!matchesText(entry, words)) continue;
-    const tagOk = filter.tag === null || entry.tags.includes(filter.tag);
+    const tagOk = filter.tag === null || hasTag(entry, filter.tag);
     const statusOk = filter.status === null || entry.status === filter.status;
     if (tagOk) {
       status[entry.status]++;
       all++;
     }
-    if (statusOk) for (const tag of entry.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    if (!statusOk) continue;
+    for (const tag of entry.tags) {
+      const facet = tagCounts.get(tagKey(tag));
+      if (facet) facet.count++;
+      else tagCounts.set(tagKey(tag), { tag, count: 1 });
+    }
   }
-  const tags = [...tagCounts]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
+  const tags = [...tagCounts.values()].sort(
+    (a, b) => b.count - a.count || collator.compare(a.tag, b.tag),
+  );
   return { status, all, tags };
 }
 
@@ -200,10 +215,13 @@ export function visibleSelection(
   return order.filter((id) => selected.has(id));
 }
 
-/** "Vaswani, Shazeer, Parmar et al." — three names, as a row has room for. */
+/**
+ * "Ashish Vaswani, Noam Shazeer, Niki Parmar et al." — three names as people read them ("Hu,
+ * Edward J." shows as "Edward J. Hu"), as a row has room for.
+ */
 export function authorsShort(authors: readonly string[], max = 3): string {
-  if (authors.length <= max) return authors.join(', ');
-  return `${authors.slice(0, max).join(', ')} et al.`;
+  const names = authors.slice(0, max).map(displayName).join(', ');
+  return authors.length <= max ? names : `${names} et al.`;
 }
 
 /** A tag the user typed, as the list stores it, or what is wrong with it in words. */

@@ -71,6 +71,11 @@ function compact(snapshot: Snapshot): Snapshot {
   ) as Snapshot;
 }
 
+function primaryCategory(categories: readonly string[] | undefined): string | undefined {
+  const first = categories?.[0]?.trim();
+  return first && first.length <= 32 ? first : undefined;
+}
+
 export function snapshotFromPaper(paper: Paper): Snapshot {
   return compact({
     title: paper.title,
@@ -79,6 +84,8 @@ export function snapshotFromPaper(paper: Paper): Snapshot {
     venue: paper.venue,
     arxivId: paper.arxivId,
     doi: paper.doi,
+    // The primary arXiv category, for BibTeX `primaryClass`, when the catalog's source gave one.
+    primaryClass: paper.arxivId ? primaryCategory(paper.categories) : undefined,
     // A catalog loaded before links were checked may hold others; saving must not fail on them.
     url:
       safeHref(paper.links.abs) ??

@@ -22,6 +22,7 @@ const SNAPSHOT_KEYS = {
   x: 'arxivId',
   d: 'doi',
   c: 'primaryClass',
+  b: 'abstract',
   u: 'url',
   p: 'pdf',
   o: 'code',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { toBackup } from '../../lib/reading-list/backup';
 import type { Entry } from '../../lib/reading-list/entry';
 import { plugins } from '../../lib/reading-list/export/citation-js';
 import { sampleEntries } from '../fixtures/reading-list/entries';
@@ -78,6 +79,8 @@ test('a backup restores the list exactly, and every export format reads back in 
   const page = await openManager(context, extensionId);
   const d = await pickImport(page, 'backup.json');
   await expect(d.getByText('backup.json (PaperPeek backup)')).toBeVisible();
+  // The file input still names the chosen file once the preview is there.
+  await expect(d.getByLabel('File to import')).toHaveValue(/backup\.json$/);
   await expect(count(d, 'new')).toHaveText(String(sampleEntries.length));
   await expect(count(d, 'invalid')).toHaveText('0');
   await d.getByRole('button', { name: `Import ${sampleEntries.length} papers` }).click();
@@ -237,4 +240,83 @@ test('the dialogs work from the keyboard in light and dark themes', async ({
     await page.keyboard.press('Escape');
     await expect(i).toBeHidden();
   }
+});
+
+test("Zotero's CSV: the preview keeps the file's name and lists ignored columns; rows show the year and given names first; tags keep their case", async ({
+  context,
+  extensionId,
+}) => {
+  const page = await openManager(context, extensionId);
+  const d = await pickImport(page, 'zotero.csv');
+  await expect(d.getByText('zotero.csv (Zotero CSV)')).toBeVisible();
+  await expect(count(d, 'new')).toHaveText('4');
+  await expect(count(d, 'invalid')).toHaveText('0');
+  const ignored = d.locator('.pp-ignored');
+  await expect(ignored.locator('q')).toContainText(['ISSN', 'Pages', 'File Attachments']);
+  await expect(ignored.locator('q', { hasText: /^(Title|Author|Extra|Notes)$/ })).toHaveCount(0);
+  // The chosen file stays named in the file input after the preview, and after the import.
+  const input = d.getByLabel('File to import');
+  await expect(input).toHaveValue(/zotero\.csv$/);
+  await page.screenshot({ path: path.join('test-results', 'import-zotero-csv-preview.png') });
+  await d.getByRole('button', { name: 'Import 4 papers' }).click();
+  await expect(d.getByRole('status')).toContainText('Imported 4 new papers');
+  await expect(input).toHaveValue(/zotero\.csv$/);
+  await d.getByRole('button', { name: 'Close' }).click();
+
+  // A paper saved from a page keeps its authors as the page declared them ("Family, Given").
+  const qlora: Entry = {
+    ...sampleEntries[1]!,
+    id: '2305.14314',
+    inCatalog: false,
+    snapshot: {
+      title: 'QLoRA: Efficient Finetuning of Quantized LLMs',
+      authors: ['Dettmers, Tim', 'Pagnoni, Artidoro', 'Holtzman, Ari', 'Zettlemoyer, Luke'],
+      arxivId: '2305.14314',
+    },
+  };
+  const backup = await toBackup([qlora], [], new Date());
+  const b = await pickImport(page, { name: 'saved.json', buffer: Buffer.from(backup) });
+  await b.getByRole('button', { name: 'Import 1 paper' }).click();
+  await expect(b.getByRole('status')).toContainText('Imported 1 new paper');
+  await b.getByRole('button', { name: 'Close' }).click();
+
+  const row = (id: string) => page.locator(`[data-list="reading-list"] [data-paper-id="${id}"]`);
+  await expect(row('2106.09685').locator('.row-year')).toHaveText('2021');
+  await expect(row('2106.09685').locator('.row-meta-text')).toHaveText(
+    'Edward J. Hu, Yelong Shen, Phillip Wallis et al.',
+  );
+  // No year in the entry: the Year column shows its arXiv id's first-version year.
+  await expect(row('2305.14314').locator('.row-year')).toHaveText('2023');
+  await expect(row('2305.14314').locator('.row-meta-text')).toHaveText(
+    'Tim Dettmers, Artidoro Pagnoni, Ari Holtzman et al.',
+  );
+  // The byline no longer repeats the year.
+  await expect(row('2006.11239').locator('.row-meta-text')).not.toContainText('2020');
+  // The Year column sits under its header.
+  const header = await page.locator('.sort.col-year').boundingBox();
+  const cell = await row('2106.09685').locator('.row-year').boundingBox();
+  expect(Math.abs(header!.x - cell!.x)).toBeLessThan(4);
+
+  // Tags as typed in Zotero: ICASSP stays upper-case, llm/LLM is one tag.
+  await expect(row('2106.09685').getByRole('button', { name: 'ICASSP' })).toBeVisible();
+  await expect(page.locator('[data-facet="tag"] [data-facet-value="ICASSP"]')).toBeVisible();
+  await expect(page.locator('[data-facet="tag"] [data-facet-value="llm"]')).toHaveCount(1);
+  await expect(page.locator('[data-facet="tag"] [data-facet-value="LLM"]')).toHaveCount(0);
+
+  const md = await exportAs(page, 'Markdown');
+  expect(md.text).toContain('Tim Dettmers, Artidoro Pagnoni, Ari Holtzman et al\\.');
+  expect(md.text).not.toContain('Dettmers, Tim');
+  const bib = await exportAs(page, 'BibTeX');
+  expect(bib.text).toMatch(
+    /@inproceedings\{ho2020denoising,[^@]*booktitle = \{\{Advances in Neural/,
+  );
+  expect(bib.text).toMatch(/@misc\{hu2021lora,[^@]*annote = \{Rank 4 is enough/);
+  const biber = spawnSync('biber', ['--tool', '--validate-datamodel', bib.name], {
+    cwd: work,
+    encoding: 'utf8',
+  });
+  expect(biber.status).toBe(0);
+  expect(
+    `${biber.stdout}${biber.stderr}`.split('\n').filter((l) => /^(WARN|ERROR)/.test(l)),
+  ).toEqual([]);
 });

@@ -138,7 +138,11 @@ test('lists saved papers and sorts by added date, title, year and status', async
     'href',
     'https://arxiv.org/abs/2401.00004',
   );
-  await expect(first).toContainText('Albert Gu · 2023 · NeurIPS');
+  // Who and where in the byline; the year in its own column.
+  await expect(first.locator('.row-meta-text')).toHaveText('Albert Gu · NeurIPS');
+  await expect(first.locator('.row-year')).toHaveText('2023');
+  // Saved without a year: its arXiv id's first version (2401 → 2024) fills the column.
+  await expect(row(page, 5).locator('.row-year')).toHaveText('2024');
   await expect(first).toContainText('Jan 4, 2026');
   // Newest first by default.
   expect(await shownIds(page)).toEqual(idsOf(5, 4, 3, 2, 1));
@@ -149,9 +153,9 @@ test('lists saved papers and sorts by added date, title, year and status', async
   await expect(page.getByRole('button', { name: 'Sort by title, descending' })).toBeVisible();
   expect(await shownIds(page)).toEqual(idsOf(4, 2, 5, 3, 1));
 
-  // Most recent year first; the paper without a year last.
+  // Most recent year first, by the year shown (the paper saved without one sorts as 2024).
   await page.getByRole('button', { name: /^Sort by year/ }).click();
-  expect(await shownIds(page)).toEqual(idsOf(4, 3, 1, 2, 5));
+  expect(await shownIds(page)).toEqual(idsOf(5, 4, 3, 1, 2));
 
   // To read, then reading, then read; oldest first within a status.
   await page.getByRole('button', { name: /^Sort by status/ }).click();
@@ -213,8 +217,9 @@ test('bulk tags, sets status and deletes with an exact undo', async ({ context, 
   await bulk.getByPlaceholder('Tag').fill('  To Review ');
   await bulk.getByRole('button', { name: 'Add tag' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Tagged 3 papers' })).toBeVisible();
-  await expect(facet(page, 'tag', 'to review')).toContainText('3');
-  await expect(row(page, 4).getByRole('button', { name: 'to review' })).toBeVisible();
+  // Kept as typed (trimmed), and matched whatever the case below.
+  await expect(facet(page, 'tag', 'To Review')).toContainText('3');
+  await expect(row(page, 4).getByRole('button', { name: 'To Review' })).toBeVisible();
 
   await bulk
     .getByRole('combobox', { name: 'Set status of the selected papers' })
@@ -222,11 +227,11 @@ test('bulk tags, sets status and deletes with an exact undo', async ({ context, 
   await expect(facet(page, 'status', 'Reading')).toContainText('4');
   const db = await stored(page);
   expect(idsOf(5, 4, 3).map((id) => db.get(id)!.status)).toEqual(['reading', 'reading', 'reading']);
-  expect(db.get(idsOf(3)[0]!)!.tags).toEqual(['nlp', 'to review']);
+  expect(db.get(idsOf(3)[0]!)!.tags).toEqual(['nlp', 'To Review']);
 
   await bulk.getByPlaceholder('Tag').fill('to review');
   await bulk.getByRole('button', { name: 'Remove tag' }).click();
-  await expect(facet(page, 'tag', 'to review')).toHaveCount(0);
+  await expect(facet(page, 'tag', 'To Review')).toHaveCount(0);
 
   const before = await stored(page);
   await bulk.getByRole('button', { name: 'Delete' }).click();

@@ -280,7 +280,7 @@ test('save from details: status, tags and note, kept when the popup opens again'
   const tag = popup.details.getByLabel('Add a tag');
   await tag.fill('  State Space ');
   await tag.press('Enter');
-  await expect(popup.details.getByRole('list', { name: 'Tags' })).toContainText('state space');
+  await expect(popup.details.getByRole('list', { name: 'Tags' })).toContainText('State Space');
   // A tag too long is refused with the reason, and nothing is added.
   await tag.fill('x'.repeat(61));
   await tag.press('Enter');
@@ -297,7 +297,7 @@ test('save from details: status, tags and note, kept when the popup opens again'
   await again.search.press('Enter');
   await expect(again.details.getByRole('radio', { name: 'Reading' })).toBeChecked();
   await expect(again.details.getByLabel('Note')).toHaveValue('Read section 3 first.');
-  await again.details.getByRole('button', { name: 'Remove tag state space' }).click();
+  await again.details.getByRole('button', { name: 'Remove tag State Space' }).click();
   await expect(again.details.locator('.tag')).toHaveCount(0);
   await done(again);
 });

@@ -55,7 +55,7 @@ describe('saveEntry', () => {
       { id: 'a', inCatalog: true, snapshot: snapshot('Other title') },
       T0 + 2,
     );
-    expect(again).toMatchObject({ status: 'reading', tags: ['ml'], note: 'check §3' });
+    expect(again).toMatchObject({ status: 'reading', tags: ['ML'], note: 'check §3' });
     expect(again.snapshot.title).toBe('Paper a');
     expect(await listEntries(db)).toHaveLength(1);
   });
@@ -84,10 +84,10 @@ describe('updateEntries', () => {
     expect(back!.readAt).toBeNull();
   });
 
-  it('normalizes tags: trimmed, lower-case, unique, sorted; removes named tags', async () => {
+  it('normalizes tags: trimmed, case kept, unique whatever the case, sorted; removes named tags', async () => {
     await save('a');
     await updateEntries(db, ['a'], { addTags: [' Vision ', 'ml', 'ML', '', 'deep  learning'] });
-    expect((await getEntry(db, 'a'))!.tags).toEqual(['deep learning', 'ml', 'vision']);
+    expect((await getEntry(db, 'a'))!.tags).toEqual(['deep learning', 'ml', 'Vision']);
     await updateEntries(db, ['a'], { removeTags: ['VISION'] });
     expect((await getEntry(db, 'a'))!.tags).toEqual(['deep learning', 'ml']);
   });

@@ -206,7 +206,7 @@ describe('small helpers', () => {
   });
 
   it('normalizes tags and explains a bad one', () => {
-    expect(checkTag('  Deep   Learning ')).toEqual({ tag: 'deep learning' });
+    expect(checkTag('  Deep   Learning ')).toEqual({ tag: 'Deep Learning' });
     expect(checkTag('   ')).toEqual({ error: 'Type a tag first.' });
     expect(checkTag('x'.repeat(61))).toEqual({ error: 'A tag can be at most 60 characters.' });
   });

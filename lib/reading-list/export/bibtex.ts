@@ -1,7 +1,8 @@
 import { escapeBibtex } from '@/lib/content/bibtex';
 import type { Entry } from '../entry';
+import { entryYear } from '../entry-year';
 import { assignCitationKeys } from './citation-key';
-import { isConferenceVenue, isPreprintVenue } from './venue';
+import { citedVenue, venueKind } from './venue';
 
 /**
  * BibTeX that both BibTeX and biber read. Written here rather than by citation-js, whose BibTeX
@@ -9,6 +10,10 @@ import { isConferenceVenue, isPreprintVenue } from './venue';
  * Japanese and Korean names and titles come out empty). This writer keeps text as UTF-8, which
  * biber, pandoc and every current reference manager read, and escapes only LaTeX's specials.
  * arXiv papers carry `eprint`, `archivePrefix` and `primaryClass`, the form arXiv itself exports.
+ * The entry type follows the venue (venue.ts): `@inproceedings` with `booktitle`, `@article` with
+ * `journal`, or `@misc` for a paper only on arXiv. The reader's note goes in `annote`, which
+ * pandoc reads as the CSL `annote`, biber as `annotation`, and Zotero as a note, and which no
+ * bibliography style prints (`note` would appear in the reference list).
  */
 
 // Control characters have no meaning in BibTeX and break some readers; they are dropped.
@@ -34,9 +39,10 @@ function authorList(authors: readonly string[]): string | undefined {
 
 function fieldsOf(entry: Entry): { type: string; fields: [string, string | undefined][] } {
   const s = entry.snapshot;
-  const venue = s.venue && !isPreprintVenue(s.venue) ? s.venue : undefined;
-  const type = !venue ? 'misc' : isConferenceVenue(venue) ? 'inproceedings' : 'article';
-  const venueField = type === 'inproceedings' ? 'booktitle' : 'journal';
+  const venue = citedVenue(s.venue);
+  const kind = venueKind(s.venue);
+  const type = kind === 'conference' ? 'inproceedings' : kind === 'journal' ? 'article' : 'misc';
+  const venueField = kind === 'conference' ? 'booktitle' : 'journal';
   return {
     type,
     fields: [
@@ -44,14 +50,16 @@ function fieldsOf(entry: Entry): { type: string; fields: [string, string | undef
       // Doubled braces keep the title's capitals: BibTeX styles (and pandoc's BibTeX reader)
       // otherwise lower-case it ("BERT" → "bert").
       ['title', `{${text(s.title)}}`],
-      ['year', s.year?.toString()],
+      ['year', entryYear(entry)?.toString()],
       [venueField, venue && `{${text(venue)}}`],
       ['doi', s.doi && verbatim(s.doi)],
       ['eprint', s.arxivId && verbatim(s.arxivId)],
       ['archivePrefix', s.arxivId ? 'arXiv' : undefined],
       ['primaryClass', s.arxivId && s.primaryClass ? text(s.primaryClass) : undefined],
       ['url', s.url && verbatim(s.url)],
+      ['abstract', s.abstract && text(s.abstract)],
       ['keywords', entry.tags.length ? entry.tags.map(text).join(', ') : undefined],
+      ['annote', entry.note.trim() ? text(entry.note) : undefined],
     ],
   };
 }

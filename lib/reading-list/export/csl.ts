@@ -1,12 +1,20 @@
 import type { CslItem, CslName } from '@citation-js/core';
 import type { Entry } from '../entry';
-import { isConferenceVenue, isPreprintVenue } from './venue';
+import { entryYear } from '../entry-year';
+import { citedVenue, venueKind } from './venue';
 
 /**
  * An entry as a CSL-JSON item, the exchange form citation-js converts to RIS and that Zotero,
  * Mendeley and pandoc read. Preprints follow Zotero's CSL for arXiv papers: type `article`,
- * publisher `arXiv`, number `arXiv:<id>`.
+ * publisher `arXiv`, number `arXiv:<id>`. The reader's note is the item's `note`, which
+ * citation-js writes to RIS as `N1`.
  */
+
+const CSL_TYPES = {
+  conference: 'paper-conference',
+  journal: 'article-journal',
+  preprint: 'article',
+} as const;
 
 /** "Given Family" → {given, family}; "Family, Given" as reference managers write it, too. */
 export function cslName(author: string): CslName {
@@ -22,22 +30,25 @@ export function cslName(author: string): CslName {
 
 export function toCslItem(entry: Entry, key: string): CslItem {
   const s = entry.snapshot;
-  const venue = s.venue && !isPreprintVenue(s.venue) ? s.venue : undefined;
+  const venue = citedVenue(s.venue);
   const item: CslItem = {
     id: key,
     'citation-key': key,
-    type: venue ? (isConferenceVenue(venue) ? 'paper-conference' : 'article-journal') : 'article',
+    type: CSL_TYPES[venueKind(s.venue)],
     title: s.title,
     author: s.authors.map(cslName),
   };
-  if (s.year) item.issued = { 'date-parts': [[s.year]] };
+  const year = entryYear(entry);
+  if (year) item.issued = { 'date-parts': [[year]] };
   if (venue) item['container-title'] = venue;
   if (s.arxivId && !venue) {
     item.publisher = 'arXiv';
     item.number = `arXiv:${s.arxivId}`;
   }
+  if (s.abstract) item.abstract = s.abstract;
   if (s.doi) item.DOI = s.doi;
   if (s.url) item.URL = s.url;
   if (entry.tags.length) item.keyword = entry.tags.join(', ');
+  if (entry.note.trim()) item.note = entry.note.trim();
   return item;
 }

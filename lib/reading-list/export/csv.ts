@@ -25,6 +25,7 @@ export const CSV_COLUMNS = [
   'added_at',
   'updated_at',
   'read_at',
+  'abstract',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -50,6 +51,7 @@ export function toCsvRow(entry: Entry): Record<CsvColumn, string> {
     added_at: entry.addedAt,
     updated_at: entry.updatedAt,
     read_at: entry.readAt ?? '',
+    abstract: s.abstract ?? '',
   };
 }
 

@@ -1,4 +1,6 @@
 import type { Entry, ReadingStatus } from '../entry';
+import { entryYear } from '../entry-year';
+import { authorsShort } from '../query';
 
 /**
  * A reading list to paste into notes or a README: grouped by status, one bullet per paper with
@@ -22,11 +24,6 @@ function venueYear(venue: string | undefined, year: number | undefined): string 
   return [venue, year].filter(Boolean).join(' ');
 }
 
-function authorsLine(authors: readonly string[]): string {
-  if (authors.length <= 3) return authors.join(', ');
-  return `${authors.slice(0, 3).join(', ')} et al.`;
-}
-
 function link(label: string, url: string | undefined): string | undefined {
   // Parentheses and spaces in a URL would end the link early.
   return url ? `[${label}](${url.replace(/[()\s]/g, encodeURIComponent)})` : undefined;
@@ -35,8 +32,8 @@ function link(label: string, url: string | undefined): string | undefined {
 function bullet(entry: Entry): string {
   const s = entry.snapshot;
   const facts = [
-    s.authors.length ? escapeMarkdown(authorsLine(s.authors)) : undefined,
-    s.venue || s.year ? escapeMarkdown(venueYear(s.venue, s.year)) : undefined,
+    s.authors.length ? escapeMarkdown(authorsShort(s.authors)) : undefined,
+    s.venue || entryYear(entry) ? escapeMarkdown(venueYear(s.venue, entryYear(entry))) : undefined,
     s.arxivId ? link(`arXiv:${s.arxivId}`, `https://arxiv.org/abs/${s.arxivId}`) : undefined,
     s.doi ? link(`doi:${s.doi}`, `https://doi.org/${s.doi}`) : undefined,
     s.url && !s.arxivId ? link('page', s.url) : undefined,

@@ -4,20 +4,24 @@ import { snapshotSchema, type Snapshot } from '../entry';
 import { plugins } from '../export/citation-js';
 import { isPreprintVenue } from '../export/venue';
 import { webUrl } from '../snapshot';
-import { normalizeTag, MAX_TAG_LENGTH, MAX_TAGS } from '../tags';
+import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags } from '../tags';
 import { ImportFileError } from './decode';
 import { firstIssue } from './issues';
 import { decodeLatexLetters } from '../../catalog/latex-accents';
 import { splitBibtex, type BibtexChunk } from './bibtex-split';
+import { dropLatexCommands, simplifyLatexMath } from './latex-math';
 import type { ImportRecord, ParsedImport } from './types';
 
 /**
  * Reads BibTeX as Zotero, JabRef, Mendeley or Google Scholar write it. citation-js decodes the
  * LaTeX (accents, escapes, braces) and maps fields to CSL; the arXiv identifiers, which it does
  * not map, come from the raw fields: `eprint` + `archivePrefix`, an arXiv URL or DOI, or a journal
- * field such as `arXiv:1706.03762 [cs]` (Zotero's form for preprints). Notes are not imported:
- * Zotero's `note`/`annote` hold arXiv comments, not the reader's notes.
+ * field such as `arXiv:1706.03762 [cs]` (Zotero's form for preprints). The reader's note comes
+ * from `annote`, where PaperPeek's export and Zotero's put notes; `note` is not one (Zotero writes
+ * the arXiv id there, and styles print it). Math in titles is turned into text (latex-math.ts).
  */
+
+const MAX_NOTE = 100_000;
 
 type RawEntry = { type: string; label: string; properties: Record<string, string> };
 
@@ -59,13 +63,10 @@ function arxivIdOf(raw: Record<string, string>, csl: CslItem): string | undefine
 
 function tagsOf(keywords: unknown): string[] {
   if (typeof keywords !== 'string') return [];
-  const tags = new Set<string>();
-  for (const word of keywords.split(/[,;]/)) {
-    const tag = normalizeTag(word);
-    // Reference managers' subject headings can be long; those are not tags a reader types.
-    if (tag && tag.length <= MAX_TAG_LENGTH) tags.add(tag);
-  }
-  return [...tags].sort().slice(0, MAX_TAGS);
+  // Reference managers' subject headings can be long; those are not tags a reader types.
+  return uniqueTags(keywords.split(/[,;]/))
+    .filter((tag) => tag.length <= MAX_TAG_LENGTH)
+    .slice(0, MAX_TAGS);
 }
 
 function compact(snapshot: Snapshot): Snapshot {
@@ -79,7 +80,7 @@ function toRecord(chunk: BibtexChunk): ImportRecord | { error: string } {
   let csl: CslItem | undefined;
   try {
     const opts = { generateGraph: false };
-    const text = decodeLatexLetters(chunk.text);
+    const text = simplifyLatexMath(decodeLatexLetters(chunk.text));
     raw = (
       plugins.input.chain(text, { ...opts, target: '@biblatex/entries+list' }) as RawEntry[]
     )[0];
@@ -88,10 +89,10 @@ function toRecord(chunk: BibtexChunk): ImportRecord | { error: string } {
     return { error: `not readable BibTeX (${(error as Error).message})` };
   }
   if (!raw || !csl) return { error: 'not readable BibTeX' };
-  const title = csl.title?.replace(/\s+/g, ' ').trim();
+  const title = csl.title && dropLatexCommands(csl.title);
   if (!title) return { error: `@${chunk.type}{${raw.label}} has no title` };
   const year = Number(csl.issued?.['date-parts']?.[0]?.[0]);
-  const venue = csl['container-title']?.replace(/\s+/g, ' ').trim();
+  const venue = csl['container-title'] && dropLatexCommands(csl['container-title']);
   const arxivId = arxivIdOf(raw.properties, csl);
   const snapshot = compact({
     title,
@@ -108,7 +109,8 @@ function toRecord(chunk: BibtexChunk): ImportRecord | { error: string } {
   });
   const valid = snapshotSchema.safeParse(snapshot);
   if (!valid.success) return { error: `@${chunk.type}{${raw.label}}: ${firstIssue(valid.error)}` };
-  return { where: `line ${chunk.line}`, snapshot: valid.data, tags: tagsOf(csl.keyword), note: '' };
+  const note = typeof csl.annote === 'string' ? csl.annote.trim().slice(0, MAX_NOTE) : '';
+  return { where: `line ${chunk.line}`, snapshot: valid.data, tags: tagsOf(csl.keyword), note };
 }
 
 /** Entries parsed between yields to the event loop: about 50 ms of work on this machine class. */

@@ -6,10 +6,12 @@ import { normalizeTags } from '../tags';
 import { ImportFileError } from './decode';
 import { firstIssue } from './issues';
 import type { ImportRecord, ParsedImport } from './types';
+import { isZoteroCsv, ZOTERO_READ_COLUMNS, zoteroRecord } from './zotero-csv';
 
 /**
- * Reads CSV with the columns our export writes (only `title` is required; unknown columns are
- * ignored). Rows are numbered as a spreadsheet shows them: the header is row 1.
+ * Reads CSV with the columns our export writes (only `title` is required), or Zotero's CSV export
+ * (zotero-csv.ts). Columns the import does not read are named in the preview when they hold data.
+ * Rows are numbered as a spreadsheet shows them: the header is row 1.
  */
 
 const optional = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
@@ -51,6 +53,7 @@ function toRecord(row: Record<string, string | undefined>, where: string): Impor
       url: optional(get('url')),
       pdf: optional(get('pdf')),
       code: optional(get('code')),
+      abstract: optional(get('abstract')),
     }).filter(([, value]) => value !== undefined),
   ) as Snapshot;
   let tags: string[];
@@ -73,24 +76,48 @@ function toRecord(row: Record<string, string | undefined>, where: string): Impor
   return { where, ...parsed.data };
 }
 
+/** Columns outside `read` that hold a value in some row, by the names the file gives them. */
+function ignoredColumns(
+  columns: readonly string[],
+  read: readonly string[],
+  rows: readonly Record<string, string | undefined>[],
+  names: ReadonlyMap<string, string>,
+): string[] {
+  return columns
+    .filter((column) => !read.includes(column) && rows.some((row) => row[column]?.trim()))
+    .map((column) => names.get(column) ?? column);
+}
+
 export function parseCsvFile(text: string): ParsedImport {
+  const names = new Map<string, string>();
   const parsed = Papa.parse<Record<string, string | undefined>>(text, {
     header: true,
     skipEmptyLines: 'greedy',
-    transformHeader: (header) => header.trim().toLowerCase(),
+    transformHeader: (header) => {
+      const key = header.trim().toLowerCase();
+      names.set(key, header.trim());
+      return key;
+    },
   });
   const columns = parsed.meta.fields ?? [];
+  const zotero = isZoteroCsv(columns);
   if (!columns.includes('title')) {
     throw new ImportFileError(
       `The CSV has no "title" column. PaperPeek reads the columns it exports: ${CSV_COLUMNS.join(', ')}.`,
     );
   }
   const result: ParsedImport = {
-    format: 'csv',
+    format: zotero ? 'zotero-csv' : 'csv',
     records: [],
     entries: [],
     tombstones: [],
     invalid: [],
+    ignoredColumns: ignoredColumns(
+      columns,
+      zotero ? ZOTERO_READ_COLUMNS : CSV_COLUMNS,
+      parsed.data,
+      names,
+    ),
   };
   const broken = new Map<number, string>();
   for (const error of parsed.errors) {
@@ -103,7 +130,7 @@ export function parseCsvFile(text: string): ParsedImport {
       result.invalid.push({ where, reason: problem });
       return;
     }
-    const record = toRecord(row, where);
+    const record = zotero ? zoteroRecord(row, where) : toRecord(row, where);
     if (typeof record === 'string') result.invalid.push({ where, reason: record });
     else result.records.push(record);
   });

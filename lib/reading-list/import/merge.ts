@@ -1,11 +1,12 @@
 import type { EditableField, Entry, ReadingStatus, Snapshot } from '../entry';
+import { uniqueTags } from '../tags';
 
 /**
  * How an imported paper combines with the entry already saved under its id. The rule is that an
  * import never loses what the list holds:
  * - snapshot: the saved fields stay; fields the saved snapshot lacks are filled from the file;
  * - status: the further along of the two (to-read < reading < read), with its read time;
- * - tags: the union;
+ * - tags: the union, case-insensitively, the list's own spelling kept (`ICASSP` + `icassp`);
  * - note: kept; a different, non-empty note from the file is appended below it after a blank
  *   line, unless the saved note already contains it (so importing twice appends nothing);
  * - addedAt: the earlier of the two.
@@ -62,7 +63,7 @@ export function mergeEntry(saved: Entry, incoming: Entry): Merged {
     next.readAt = readAt;
     changed.push('readAt');
   }
-  const tags = [...new Set([...saved.tags, ...incoming.tags])].slice(0, MAX_TAGS).sort();
+  const tags = uniqueTags([...saved.tags, ...incoming.tags]).slice(0, MAX_TAGS);
   if (!sameJson(tags, saved.tags)) {
     next.tags = tags;
     changed.push('tags');

@@ -30,6 +30,8 @@ export interface ImportPreview {
   changes: Change[];
   counts: ImportCounts;
   invalid: InvalidRecord[];
+  /** Columns of a CSV file whose data is not imported, for the preview to name. */
+  ignoredColumns: string[];
 }
 
 export function detectFormat(fileName: string, text: string): ImportFormat {
@@ -100,6 +102,7 @@ export async function previewImport(
     changes,
     counts: countChanges(changes, parsed.invalid.length),
     invalid: parsed.invalid,
+    ignoredColumns: parsed.ignoredColumns ?? [],
   };
 }
 

@@ -1,11 +1,12 @@
 import type { Entry, ReadingStatus, Snapshot, Tombstone } from '../entry';
 
-export type ImportFormat = 'backup' | 'bibtex' | 'csv';
+export type ImportFormat = 'backup' | 'bibtex' | 'csv' | 'zotero-csv';
 
 export const FORMAT_NAMES: Record<ImportFormat, string> = {
   backup: 'PaperPeek backup',
   bibtex: 'BibTeX',
   csv: 'CSV',
+  'zotero-csv': 'Zotero CSV',
 };
 
 /** A record of the file that could not be imported, and why, in words for the user. */
@@ -37,4 +38,6 @@ export interface ParsedImport {
   entries: Entry[];
   tombstones: Tombstone[];
   invalid: InvalidRecord[];
+  /** CSV columns that hold data the import does not read, as the file names them. */
+  ignoredColumns?: string[];
 }
