@@ -213,16 +213,31 @@ export function SearchPanel(props: SearchPanelProps) {
             : showOutside
               ? 'Not in your catalog'
               : done && !empty
-                ? resultSummary(done.total, done.hits.length, done.exact)
+                ? resultSummary(
+                    done.total,
+                    done.hits.length,
+                    done.exact,
+                    undefined,
+                    done.hits.filter((hit) => hit.partial).length,
+                  )
                 : empty && updatedAt
                   ? `Updated ${formatAgo(updatedAt, new Date())}`
                   : ''}
         </span>
         {/* With nothing typed, Esc closes the popup: no "clear", and room for the freshness. */}
         <span className="keys" aria-hidden="true">
-          <kbd>↑</kbd>
-          <kbd>↓</kbd> move <kbd>↵</kbd> details <kbd>Ctrl</kbd>
-          <kbd>↵</kbd> arXiv
+          {showOutside ? (
+            // The row outside the catalog has no details: Down enters it, Enter opens its page.
+            <>
+              <kbd>↓</kbd> into it <kbd>↵</kbd> open
+            </>
+          ) : (
+            <>
+              <kbd>↑</kbd>
+              <kbd>↓</kbd> move <kbd>↵</kbd> details <kbd>Ctrl</kbd>
+              <kbd>↵</kbd> arXiv
+            </>
+          )}
           {!empty && (
             <>
               {' '}

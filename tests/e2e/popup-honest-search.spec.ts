@@ -116,7 +116,7 @@ test('Save on that row saves it for real (trusted clicks only), and the manager 
   await none.close();
 });
 
-test('the row is reached from the keyboard: Down moves into it, Tab to Save, Enter saves, Up returns', async () => {
+test('the row is reached from the keyboard: Down moves into it, Tab to Save, Enter saves, Up returns, Enter opens', async () => {
   const popup = await openPopup();
   await popup.search.fill(`https://arxiv.org/abs/${ATTENTION}`);
   const row = outsideRow(popup);
@@ -133,6 +133,16 @@ test('the row is reached from the keyboard: Down moves into it, Tab to Save, Ent
   await expect(save).toHaveAttribute('aria-disabled', 'true');
   await popup.page.keyboard.press('ArrowUp');
   await expect(popup.search).toBeFocused();
+  // Enter in the box opens the paper's page in a new tab (it has no details to show).
+  const opened = context.waitForEvent('page');
+  const asked = context.waitForEvent(
+    'request',
+    (r) => r.url() === `https://arxiv.org/abs/${ATTENTION}`,
+  );
+  await popup.search.press('Enter');
+  const arxivTab = await opened;
+  expect((await asked).frame().page()).toBe(arxivTab);
+  await arxivTab.close();
   await done(popup);
 
   const manager = await managerRow(ATTENTION);
@@ -180,6 +190,7 @@ test('weak matches say so: no paper has all the words, the closest are marked pa
     popup.results.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-match')));
   await expect.poll(async () => (await marks()).length).toBeGreaterThan(3);
   expect(new Set(await marks())).toEqual(new Set(['partial']));
+  await expect(popup.status).toHaveText(`${(await marks()).length} closest`);
   // The list is named by that heading for screen readers.
   await expect(
     popup.page.getByRole('group', { name: /No paper matches all your words/ }),
@@ -190,6 +201,17 @@ test('weak matches say so: no paper has all the words, the closest are marked pa
   await expect.poll(async () => (await popup.resultIds())[0]).toBe(MAMBA);
   await expect(popup.result(MAMBA)).toHaveAttribute('data-match', 'all');
   await expect(heading).toHaveCount(0);
+
+  // Some papers have every word, more have some: the closest follow under their own heading.
+  await popup.search.fill('state space sequence');
+  const closest = popup.page.getByText('Closest, with some of your words:');
+  await expect(closest).toBeVisible();
+  await expect.poll(async () => new Set(await marks())).toEqual(new Set(['all', 'partial']));
+  const order = await marks();
+  const full = order.indexOf('partial');
+  expect(full).toBeGreaterThan(0);
+  expect(order.slice(full)).not.toContain('all');
+  await expect(popup.status).toHaveText(`${full} papers`);
   await done(popup);
 });
 
