@@ -4,8 +4,9 @@ import { OUT_DIR, openScreenshotBrowser } from './screenshot-browser';
 
 /**
  * `npx tsx scripts/screenshots-popup.ts`: the popup of the built extension at its real size
- * (400 x 560), with a light and a dark OS theme, showing search results for a typed query and a
- * saved paper's details, saved to docs/screenshots/popup-{search,details}-{light,dark}.png.
+ * (400 x 560), with a light and a dark OS theme, showing search results for a typed query, a
+ * saved paper's details, a pasted link of a paper the catalog lacks, and a query no paper
+ * answers in full, saved to docs/screenshots/popup-{search,details,outside,partial}-{light,dark}.png.
  * Builds first unless PAPERPEEK_SKIP_BUILD is set; run it under the shared e2e lock.
  */
 
@@ -25,6 +26,22 @@ async function searchShot(page: Page): Promise<void> {
   await box.fill(QUERY);
   await page.locator('[data-list=search] [data-paper-id] mark').first().waitFor();
   await box.press('ArrowDown');
+}
+
+/** A pasted arXiv link of a paper the bundled catalog lacks: its row, Open and Save. */
+const OUTSIDE_QUERY = 'https://arxiv.org/abs/1706.03762v7';
+/** No bundled paper has both "attention" and "need": the closest, said to be so. */
+const PARTIAL_QUERY = 'attention is all you need';
+
+async function outsideShot(page: Page): Promise<void> {
+  await page.locator('input[type=search]').fill(OUTSIDE_QUERY);
+  await page.locator('[data-list=search] [data-in-catalog="false"]').waitFor();
+}
+
+async function partialShot(page: Page): Promise<void> {
+  await page.locator('input[type=search]').fill(PARTIAL_QUERY);
+  await page.locator('[data-list=search] [data-match=partial]').first().waitFor();
+  await page.getByText('No paper matches all your words; closest:').waitFor();
 }
 
 /** Opens the paper, saves it once with a status and a tag, and leaves the view at its top. */
@@ -74,6 +91,10 @@ async function main(): Promise<number> {
         await page.goto(`chrome-extension://${id}/popup.html`);
         await searchShot(page);
         await shoot(page, `popup-search-${colorScheme}`);
+        await outsideShot(page);
+        await shoot(page, `popup-outside-${colorScheme}`);
+        await partialShot(page);
+        await shoot(page, `popup-partial-${colorScheme}`);
       } catch (error) {
         console.error(`The ${colorScheme} popup did not settle: ${(error as Error).message}`);
         failures++;

@@ -3,7 +3,7 @@ import type { PaperRow } from '@/lib/popup/rows';
 import { PaperRowView } from './PaperRowView';
 
 export interface RowGroup {
-  /** The test hook and the kind of list: `search`, `recent`. */
+  /** The test hook and the kind of list: `search`, `recent`. Two groups may share one. */
   list: string;
   /** Shown above the group when there is more than one kind of list. */
   heading?: string;
@@ -37,11 +37,11 @@ export function ResultsList({ id, label, groups, active, saved, words, onActive,
   let index = 0;
   return (
     <div role="listbox" id={id} aria-label={label} className="results">
-      {groups.map((group) => {
-        const headingId = `${id}-${group.list}-heading`;
+      {groups.map((group, g) => {
+        const headingId = `${id}-${g}-heading`;
         return (
           <div
-            key={group.list}
+            key={`${group.list}-${g}`}
             role="group"
             data-list={group.list}
             className="result-group"
@@ -61,6 +61,7 @@ export function ResultsList({ id, label, groups, active, saved, words, onActive,
                   role="option"
                   aria-selected={at === active}
                   data-paper-id={row.id}
+                  data-match={row.match}
                   className="row"
                   // The box keeps focus, so typing goes on after a click.
                   onMouseDown={(event) => event.preventDefault()}

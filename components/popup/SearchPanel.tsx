@@ -1,19 +1,22 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { NO_FILTERS, isFiltering, type FilterState } from '@/lib/popup/filters';
 import { nextActive } from '@/lib/popup/listbox';
-import { openPaperPage } from '@/lib/popup/open';
+import { openPaperPage, openTab } from '@/lib/popup/open';
+import { outsidePaper } from '@/lib/popup/outside';
 import { looksLikeIdentifier, queryWords } from '@/lib/popup/query-words';
 import { resultSummary } from '@/lib/popup/summary';
-import { rowFromHit, rowFromPaper, type PaperRow } from '@/lib/popup/rows';
+import { rowFromHit, rowFromPaper, rowFromResult, type PaperRow } from '@/lib/popup/rows';
 import type { CatalogView } from '@/lib/popup/use-catalog-status';
 import { usePapers } from '@/lib/popup/use-papers';
 import { useRecentIds } from '@/lib/popup/use-recent';
 import { useSearch, type SearchEngine } from '@/lib/popup/use-search';
 import { useCatalogUpdatedAt } from '@/lib/popup/use-trending';
+import { parseQuery } from '@/lib/search/query';
 import { formatAgo } from '@/lib/ui/format';
 import { CatalogNotice } from './CatalogNotice';
 import { FilterBar } from './FilterBar';
 import { Notice } from './Notice';
+import { OutsideRow } from './OutsideRow';
 import { ResultsList, optionId, type RowGroup } from './ResultsList';
 
 export interface SearchPanelProps {
@@ -33,6 +36,25 @@ export interface SearchPanelProps {
 const LIST_ID = 'results';
 const PAGE_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp']);
 
+/**
+ * Search results as list groups: those with every word of the query, then the closest, which
+ * have only some, under a heading that says so (issue 16: weak matches were shown as answers).
+ */
+function searchGroups(rows: PaperRow[]): RowGroup[] {
+  const split = rows.findIndex((row) => row.match === 'partial');
+  if (split < 0) return [{ list: 'search', rows }];
+  const closest = rows.slice(split);
+  if (split === 0) {
+    return [
+      { list: 'search', heading: 'No paper matches all your words; closest:', rows: closest },
+    ];
+  }
+  return [
+    { list: 'search', rows: rows.slice(0, split) },
+    { list: 'search', heading: 'Closest, with some of your words:', rows: closest },
+  ];
+}
+
 /** The search box, its filters and its results (trending and recent papers when it is empty). */
 export function SearchPanel(props: SearchPanelProps) {
   const { query, onQuery, filters, onFilters, active, onActive, onOpen, saved, catalog } = props;
@@ -46,8 +68,8 @@ export function SearchPanel(props: SearchPanelProps) {
   const words = useMemo(() => (looksLikeIdentifier(query) ? [] : queryWords(query)), [query]);
 
   const groups: RowGroup[] = useMemo(() => {
+    if (!empty) return searchGroups(state.phase === 'done' ? state.hits.map(rowFromResult) : []);
     const hits = state.phase === 'done' ? state.hits.map(rowFromHit) : [];
-    if (!empty) return [{ list: 'search', rows: hits }];
     const recentRows = recent.phase === 'done' ? recent.papers.map(rowFromPaper) : [];
     const out: RowGroup[] = [];
     if (recentRows.length)
@@ -57,9 +79,22 @@ export function SearchPanel(props: SearchPanelProps) {
   }, [state, empty, recent]);
   const rows: PaperRow[] = groups.flatMap((g) => g.rows);
   const current = rows.length ? Math.min(Math.max(active, 0), rows.length - 1) : -1;
+  const done = state.phase === 'done' ? state : null;
+  // A pasted id the catalog lacks: that paper as one row outside the catalog, not "no match".
+  const outside = useMemo(() => outsidePaper(query), [query]);
+  const showOutside = !!outside && !!done && done.query === query.trim() && !done.hits.length;
+  const outsideControl = useRef<HTMLAnchorElement>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (PAGE_KEYS.has(event.key)) {
+    if (showOutside && (event.key === 'ArrowDown' || event.key === 'Enter')) {
+      // Its row is reached like the others: Down moves into it (then Tab, Enter); Enter opens it.
+      event.preventDefault();
+      if (event.key === 'ArrowDown') outsideControl.current?.focus();
+      else
+        openTab(outside.url).catch((error: unknown) =>
+          props.onError(`Could not open the paper's page: ${String(error)}`),
+        );
+    } else if (PAGE_KEYS.has(event.key)) {
       const next = nextActive(current, event.key, rows.length);
       if (next !== undefined) onActive(next);
       event.preventDefault();
@@ -84,7 +119,7 @@ export function SearchPanel(props: SearchPanelProps) {
   };
 
   const searching = state.phase === 'loading' && catalog.phase === 'ready';
-  const done = state.phase === 'done' ? state : null;
+  const link = !empty && ['link', 'repo'].includes(parseQuery(query).kind);
   return (
     <section className="panel search-panel" aria-label="Search">
       <div className="search-head">
@@ -128,9 +163,20 @@ export function SearchPanel(props: SearchPanelProps) {
           <p>{state.message}</p>
         </Notice>
       )}
-      {done && !empty && done.hits.length === 0 && catalog.phase === 'ready' && (
-        <Notice title={`No papers match “${query.trim()}”.`}>
-          {isFiltering(filters) ? (
+      {done && !empty && done.hits.length === 0 && catalog.phase === 'ready' && !showOutside && (
+        <Notice
+          title={
+            link
+              ? 'No paper in your catalog has this address.'
+              : `No papers match “${query.trim()}”.`
+          }
+        >
+          {link ? (
+            <p>
+              PaperPeek looks up links to arXiv, alphaXiv and Hugging Face papers, DOIs (doi.org or
+              a publisher’s page) and GitHub repositories. Search the paper’s title instead.
+            </p>
+          ) : isFiltering(filters) ? (
             <p>
               The filters may hide them.{' '}
               <button type="button" className="link-button" onClick={() => onFilters(NO_FILTERS)}>
@@ -141,6 +187,14 @@ export function SearchPanel(props: SearchPanelProps) {
             <p>Try fewer words, a family name, or paste an arXiv id or link.</p>
           )}
         </Notice>
+      )}
+      {showOutside && (
+        <OutsideRow
+          ref={outsideControl}
+          paper={outside}
+          saved={saved.has(outside.id)}
+          onLeave={() => input.current?.focus()}
+        />
       )}
       <ResultsList
         id={LIST_ID}
@@ -156,17 +210,34 @@ export function SearchPanel(props: SearchPanelProps) {
         <span role="status" aria-live="polite">
           {searching
             ? 'Searching…'
-            : done && !empty
-              ? resultSummary(done.total, done.hits.length, done.exact)
-              : empty && updatedAt
-                ? `Updated ${formatAgo(updatedAt, new Date())}`
-                : ''}
+            : showOutside
+              ? 'Not in your catalog'
+              : done && !empty
+                ? resultSummary(
+                    done.total,
+                    done.hits.length,
+                    done.exact,
+                    undefined,
+                    done.hits.filter((hit) => hit.partial).length,
+                  )
+                : empty && updatedAt
+                  ? `Updated ${formatAgo(updatedAt, new Date())}`
+                  : ''}
         </span>
         {/* With nothing typed, Esc closes the popup: no "clear", and room for the freshness. */}
         <span className="keys" aria-hidden="true">
-          <kbd>↑</kbd>
-          <kbd>↓</kbd> move <kbd>↵</kbd> details <kbd>Ctrl</kbd>
-          <kbd>↵</kbd> arXiv
+          {showOutside ? (
+            // The row outside the catalog has no details: Down enters it, Enter opens its page.
+            <>
+              <kbd>↓</kbd> into it <kbd>↵</kbd> open
+            </>
+          ) : (
+            <>
+              <kbd>↑</kbd>
+              <kbd>↓</kbd> move <kbd>↵</kbd> details <kbd>Ctrl</kbd>
+              <kbd>↵</kbd> arXiv
+            </>
+          )}
           {!empty && (
             <>
               {' '}

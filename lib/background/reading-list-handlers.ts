@@ -1,10 +1,11 @@
 import type { CatalogDb } from '../db/catalog-db';
-import { getPapers } from '../db/lookup';
+import { ARXIV_ID_RE, arxivIdFromDoi, parseDoi } from '../catalog/identifiers';
+import { getPapers, lookupCandidates } from '../db/lookup';
 import type { Handlers } from '../messaging/register';
 import { userDb, type UserDb } from '../reading-list/db';
 import { restoreDeleted } from '../reading-list/deleted';
 import { deleteEntries, saveEntry, savedIds } from '../reading-list/entries';
-import { snapshotFromPaper } from '../reading-list/snapshot';
+import { outsideEntry, snapshotFromPaper, type OutsideRef } from '../reading-list/snapshot';
 import { savePageOfTab } from './page-paper';
 import { isExtensionPage } from './tab-papers';
 
@@ -22,14 +23,32 @@ export function createReadingListHandlers(
   user: () => UserDb = userDb,
 ): ReadingListHandlers {
   return {
-    savePaper: async ({ id }) => {
-      const [paper] = await getPapers(catalog, [id]);
-      if (!paper) throw new Error(`Paper ${id} is not in the catalog.`);
-      return saveEntry(user(), {
-        id: paper.id,
-        inCatalog: true,
-        snapshot: snapshotFromPaper(paper),
-      });
+    savePaper: async (input) => {
+      let ref: OutsideRef;
+      let id: string | undefined;
+      if ('doi' in input) {
+        const doi = parseDoi(input.doi);
+        if (!doi) throw new Error(`${input.doi} is not a DOI.`);
+        const arxivId = arxivIdFromDoi(doi);
+        ref = arxivId ? { arxivId } : { doi };
+        [id] = arxivId ? [arxivId] : (await lookupCandidates(catalog, [doi])).map((m) => m?.id);
+      } else {
+        id = input.id;
+        ref = { arxivId: input.id };
+      }
+      const [paper] = id ? await getPapers(catalog, [id]) : [];
+      if (paper) {
+        return saveEntry(user(), {
+          id: paper.id,
+          inCatalog: true,
+          snapshot: snapshotFromPaper(paper),
+        });
+      }
+      // Outside the catalog: an arXiv id or a DOI names the paper well enough to keep and open.
+      if ('arxivId' in ref && !ARXIV_ID_RE.test(ref.arxivId)) {
+        throw new Error(`Paper ${ref.arxivId} is not in the catalog.`);
+      }
+      return saveEntry(user(), outsideEntry(ref));
     },
     removePaper: async ({ id }) => (await deleteEntries(user(), [id]))[0] ?? null,
     restoreDeletedEntries: async ({ ids }, sender) => {

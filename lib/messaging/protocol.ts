@@ -152,9 +152,13 @@ export const protocol = {
     }),
     output: catalogStatusSchema,
   },
-  /** Save a catalog paper to the reading list (the card's Save); answers its entry, new or not. */
+  /**
+   * Save a paper to the reading list (the card's Save, the popup's); answers its entry, new or
+   * not. A catalog paper by its id; a paper outside the catalog by its bare arXiv id, or by its
+   * DOI (the popup's row for a pasted id the catalog lacks): then saved with that id and link.
+   */
   savePaper: {
-    input: z.object({ id: paperId }),
+    input: z.union([z.object({ id: paperId }), z.object({ doi: z.string().min(1).max(256) })]),
     output: entrySchema,
   },
   /** Remove a paper from the reading list; answers the removed entry (for undo), null if unsaved. */

@@ -12,6 +12,16 @@ export interface PaperRow {
   hasCode: boolean;
   /** True when the title is where the query matched (only then is it highlighted). */
   titleMatched: boolean;
+  /**
+   * Search results only: `all` when the paper has every word of the query (after stemming,
+   * prefix and typo rules), `partial` when it is only among the closest. The row's `data-match`.
+   */
+  match?: 'all' | 'partial';
+}
+
+/** A search result's row, marked with how much of the query it matched. */
+export function rowFromResult(hit: SearchHit): PaperRow {
+  return { ...rowFromHit(hit), match: hit.partial ? 'partial' : 'all' };
 }
 
 export function rowFromHit(hit: SearchHit): PaperRow {

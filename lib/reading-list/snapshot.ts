@@ -119,3 +119,34 @@ export function snapshotFromMetadata(meta: PageMetadata): Snapshot {
 export function idForSnapshot(snapshot: Snapshot): string {
   return paperId(snapshot.arxivId, snapshot.title);
 }
+
+/** A paper outside the catalog known only by the identifier a reader pasted (issue 16). */
+export type OutsideRef = { arxivId: string } | { doi: string };
+
+/** doi.org's address for a DOI, each path part escaped (a DOI may hold `#`, `?` or spaces). */
+export function doiUrl(doi: string): string {
+  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/**
+ * What saving such a paper stores: its id as the catalog would name it (the arXiv id; for a DOI,
+ * the title id of the DOI, which stands as its title), and its page. Its identifier is the title
+ * until the paper's details come from a page or a catalog update.
+ */
+export function outsideEntry(ref: OutsideRef): {
+  id: string;
+  inCatalog: false;
+  snapshot: Snapshot;
+} {
+  const snapshot: Snapshot =
+    'arxivId' in ref
+      ? {
+          title: `arXiv:${ref.arxivId}`,
+          authors: [],
+          arxivId: ref.arxivId,
+          url: `https://arxiv.org/abs/${ref.arxivId}`,
+        }
+      : { title: ref.doi, authors: [], doi: ref.doi, url: doiUrl(ref.doi) };
+  const parsed = snapshotSchema.parse(snapshot);
+  return { id: idForSnapshot(parsed), inCatalog: false, snapshot: parsed };
+}

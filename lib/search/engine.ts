@@ -6,7 +6,7 @@ import { expand, plan, type Expansion } from './expand';
 import { FORWARD_MAX, forwardPostings } from './forward';
 import { ensureYears, readRows, type OpenIndex } from './index-reader';
 import type { ParsedQuery } from './query';
-import { contenders, popcount, topK } from './rank';
+import { contenders, EXACT_ONE, exactWords, matchedWords, topK } from './rank';
 import { phase } from './trace';
 import { bucketOf } from './records';
 import { FIELD } from './varint';
@@ -39,6 +39,8 @@ export type ScoreOptions = {
 };
 
 const COMMON = 0.2;
+/** A field-mask bit no posting uses: the word being scored matched this paper as typed. */
+const EXACT_NOW = 0x80;
 /** A word with this many times more papers than found so far only scores the papers found. */
 const PRUNE = 20;
 const idf = (count: number, df: number) => Math.log(1 + (count - df + 0.5) / (df + 0.5));
@@ -142,6 +144,9 @@ export async function score(
       for (const { term, df, weight, abstract } of expansions[w]!) {
         // df counts superseded and withdrawn papers' postings too, which may exceed the live count.
         const factor = (idf(index.live, Math.min(df, index.live)) * weight) / IMPACT_SCALE;
+        // The word itself (not a prefix or typo expansion) outside the abstract: marked for
+        // this word, counted below (rank.ts ranks such papers first within a match group).
+        const exact = weight === 1 && bit !== 0 ? EXACT_NOW : 0;
         for (const { base, data } of postings.get(term) ?? []) {
           // forEachPosting inlined: this loop sees every posting of every query term.
           let p = base - 1;
@@ -165,13 +170,17 @@ export async function score(
             const value = factor * impact;
             if (best[p] === 0) wordTouched.push(p);
             if (value > best[p]!) best[p] = value;
-            fields[p] = fields[p]! | mask;
+            fields[p] = fields[p]! | mask | (mask & ~FIELD.abstract ? exact : 0);
           }
         }
       }
       for (const p of wordTouched) {
         if (words[p] === 0 && total[p] === 0) touched.push(p);
         words[p] = words[p]! | bit;
+        if (fields[p]! & EXACT_NOW) {
+          words[p] = words[p]! + EXACT_ONE;
+          fields[p] = fields[p]! & ~EXACT_NOW;
+        }
         total[p] = total[p]! + best[p]!;
         best[p] = 0;
       }
@@ -199,7 +208,7 @@ export async function score(
   const groups: number[][] = Array.from({ length: query.words.length + 1 }, () => []);
   for (const p of touched) {
     // A paper matching only an optional word still needs a group: the lowest real one.
-    if (accept(p)) groups[Math.max(1, popcount(words[p]!))]!.push(p);
+    if (accept(p)) groups[Math.max(1, matchedWords(words[p]!))]!.push(p);
   }
   return {
     groups,
@@ -220,12 +229,21 @@ export async function bestOf(
   k: number,
 ): Promise<number[]> {
   const out: number[] = [];
+  const { words } = index.scratch;
   for (let c = scored.groups.length - 1; c > 0 && out.length < k; c--) {
-    const group = contenders(index, scored.groups[c]!, k - out.length);
-    // Few contenders: their display rows (read for the results anyway) carry their years.
-    if (group.length <= Math.min(2 * k, 40)) await readRows(db, index, group);
-    else await ensureYears(db, index, group);
-    out.push(...topK(index, group, k - out.length));
+    // Within a group, papers matching more of the words as typed (not through a prefix or a
+    // typo) first: an exact family name before a longer name it begins (rank.ts).
+    const byExact: number[][] = [];
+    for (const p of scored.groups[c]!) (byExact[exactWords(words[p]!)] ??= []).push(p);
+    for (let e = byExact.length - 1; e >= 0 && out.length < k; e--) {
+      const part = byExact[e];
+      if (!part) continue;
+      const group = contenders(index, part, k - out.length);
+      // Few contenders: their display rows (read for the results anyway) carry their years.
+      if (group.length <= Math.min(2 * k, 40)) await readRows(db, index, group);
+      else await ensureYears(db, index, group);
+      out.push(...topK(index, group, k - out.length));
+    }
   }
   return out;
 }

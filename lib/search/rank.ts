@@ -2,7 +2,8 @@ import type { OpenIndex } from './index-reader';
 
 /**
  * Picking the best `k` candidates: more query words matched first (all words before some),
- * then BM25 score, then the newer paper, then catalog (trending) order.
+ * then more words matched as typed (not only through a prefix or typo expansion), then BM25
+ * score, then the newer paper, then catalog (trending) order.
  */
 
 /** Scores closer than this are a tie, so recency decides between near-equal papers. */
@@ -10,9 +11,12 @@ const TIE = 0.02;
 
 export function better(index: OpenIndex, a: number, b: number): boolean {
   const { score, words } = index.scratch;
-  const ca = popcount(words[a]!);
-  const cb = popcount(words[b]!);
+  const ca = matchedWords(words[a]!);
+  const cb = matchedWords(words[b]!);
   if (ca !== cb) return ca > cb;
+  const ea = exactWords(words[a]!);
+  const eb = exactWords(words[b]!);
+  if (ea !== eb) return ea > eb;
   const sa = score[a]!;
   const sb = score[b]!;
   if (Math.abs(sa - sb) > TIE * Math.max(sa, sb)) return sa > sb;
@@ -21,6 +25,19 @@ export function better(index: OpenIndex, a: number, b: number): boolean {
   if (ya !== yb) return ya > yb;
   return a < b;
 }
+
+/**
+ * The scratch `words` of a paper: a bit per query word it matched (at most MAX_WORDS, 12), and
+ * above them how many of those words it matched as typed, outside the abstract: the word's own
+ * term, not a longer one it is a prefix of or one a typo away. `Gu` typed finds Albert Gu's
+ * papers and Jiayi Guo's with near-equal scores; the exact family name goes first.
+ */
+export const EXACT_SHIFT = 12;
+export const EXACT_ONE = 1 << EXACT_SHIFT;
+const WORD_BITS = EXACT_ONE - 1;
+
+export const matchedWords = (bits: number) => popcount(bits & WORD_BITS);
+export const exactWords = (bits: number) => bits >>> EXACT_SHIFT;
 
 export function popcount(bits: number): number {
   let n = 0;

@@ -12,6 +12,7 @@ import {
   type OpenIndex,
 } from './index-reader';
 import { prefault } from './prefault';
+import { matchedWords } from './rank';
 import { parseQuery, type ParsedQuery, type QueryWord } from './query';
 import { bucketOf, shortAnswerKey, type ShortAnswerRecord } from './records';
 import { idTerm, words } from './tokenize';
@@ -77,6 +78,32 @@ async function livePositions(db: CatalogDb, index: OpenIndex, ids: Iterable<stri
   return out;
 }
 
+/**
+ * The papers whose code is at a repository: both its owner and its name among their code terms
+ * (owner and name are indexed whole, doc-terms.ts). Current papers only, in catalog order.
+ */
+async function repoPositions(db: CatalogDb, index: OpenIndex, terms: readonly string[]) {
+  const buckets = await readBuckets(db, index, terms.map(bucketOf));
+  const postings = await readPostings(
+    db,
+    index,
+    buckets,
+    terms.map((term) => ({ term, abstract: false })),
+  );
+  let found: Set<number> | null = null;
+  for (const term of terms) {
+    const here = new Set<number>();
+    for (const { base, data } of postings.get(term) ?? []) {
+      forEachPosting(data, (local, mask) => {
+        const p = base + local;
+        if (mask & FIELD.code && isLive(index, p) && (!found || found.has(p))) here.add(p);
+      });
+    }
+    found = here;
+  }
+  return [...(found ?? [])].sort((a, b) => a - b);
+}
+
 /** Catalog positions of ids (see livePositions). */
 async function positionsOf(db: CatalogDb, index: OpenIndex, ids: Iterable<string>) {
   return [...new Set((await livePositions(db, index, ids)).values())];
@@ -108,14 +135,14 @@ async function hitsAt(
   db: CatalogDb,
   index: OpenIndex,
   positions: number[],
-  detail: (p: number) => { score: number; fields: number },
+  detail: (p: number) => { score: number; fields: number; partial?: boolean },
 ): Promise<SearchHit[]> {
   phase('rank');
   const rows = await readRows(db, index, positions);
   phase('rows');
   return positions.map((p, i) => {
     const [id, title, authors, year, venue, hasCode] = rows[i]!;
-    const { score, fields } = detail(p);
+    const { score, fields, partial } = detail(p);
     return {
       id,
       title,
@@ -125,6 +152,7 @@ async function hitsAt(
       hasCode: hasCode === 1,
       score: Math.round(score * 1000) / 1000,
       matched: FIELD_NAMES.filter(([, bit]) => fields & bit).map(([name]) => name),
+      ...(partial ? { partial: true as const } : {}),
     };
   });
 }
@@ -200,6 +228,12 @@ export async function answer(
     const hits = await hitsAt(db, index, found, () => ({ score: 1, fields: FIELD.id }));
     return { hits, total: hits.length, exact: hits.length > 0 };
   }
+  if (query.kind === 'link') return { hits: [], total: 0 };
+  if (query.kind === 'repo') {
+    const found = (await repoPositions(db, index, query.terms)).slice(0, limit);
+    const hits = await hitsAt(db, index, found, () => ({ score: 1, fields: FIELD.code }));
+    return { hits, total: hits.length, exact: hits.length > 0 };
+  }
   const { accept, only, needsYears, none } = await filterOf(db, index, options.filters);
   if (query.kind === 'empty') {
     if (none) {
@@ -235,7 +269,8 @@ export async function answer(
   }
   const scored = await score(db, index, query, accept, { needsYears, lone });
   try {
-    const all = scored.groups[query.words.filter((w) => !w.optional).length] ?? [];
+    const wanted = query.words.filter((w) => !w.optional).length;
+    const all = scored.groups[wanted] ?? [];
     let positions: number[];
     let total: number;
     if (query.phrases.length) {
@@ -249,7 +284,14 @@ export async function answer(
       total = Math.max(total, scored.atLeast);
     }
     const details = new Map(
-      positions.map((p) => [p, { score: index.scratch.score[p]!, fields: scored.fieldsOf(p) }]),
+      positions.map((p) => [
+        p,
+        {
+          score: index.scratch.score[p]!,
+          fields: scored.fieldsOf(p),
+          partial: matchedWords(index.scratch.words[p]!) < wanted,
+        },
+      ]),
     );
     return { hits: await hitsAt(db, index, positions, (p) => details.get(p)!), total };
   } finally {

@@ -15,6 +15,11 @@ export type SearchHit = {
   score: number;
   /** Fields the query words were found in. */
   matched: MatchedField[];
+  /**
+   * The paper has only some of the query's words (after stemming, prefix and typo expansion):
+   * listed as the closest when fewer papers than asked for have them all. Absent otherwise.
+   */
+  partial?: true;
 };
 
 export type SearchResult = {

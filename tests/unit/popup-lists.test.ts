@@ -115,5 +115,9 @@ describe('result summary', () => {
     expect(resultSummary(3, 7, false, 'en')).toBe('7 papers');
     expect(resultSummary(1, 1, true, 'en')).toBe('Exact match');
     expect(resultSummary(0, 0, true, 'en')).toBe('0 papers');
+    // Issue 16: papers with only some of the words are counted as the closest, not as matches.
+    expect(resultSummary(10, 10, false, 'en', 10)).toBe('10 closest');
+    expect(resultSummary(3, 22, false, 'en', 19)).toBe('3 papers');
+    expect(resultSummary(1, 5, false, 'en', 4)).toBe('1 paper');
   });
 });

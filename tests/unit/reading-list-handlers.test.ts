@@ -61,6 +61,43 @@ describe('reading-list handlers', () => {
     expect(await listEntries(user)).toEqual([]);
   });
 
+  it('savePaper saves a paper outside the catalog by its arXiv id: its id and its page', async () => {
+    const entry = await handlers().savePaper({ id: '1706.03762' }, extensionPage());
+    expect(entry).toMatchObject({
+      id: '1706.03762',
+      inCatalog: false,
+      snapshot: {
+        title: 'arXiv:1706.03762',
+        authors: [],
+        arxivId: '1706.03762',
+        url: 'https://arxiv.org/abs/1706.03762',
+      },
+    });
+    expect((await listEntries(user)).map((e) => e.id)).toEqual(['1706.03762']);
+  });
+
+  it('savePaper saves a paper outside the catalog by its DOI, linked at doi.org', async () => {
+    const entry = await handlers().savePaper({ doi: '10.1145/3394486.3403172' }, extensionPage());
+    expect(entry).toMatchObject({
+      id: expect.stringMatching(/^t-[0-9a-z]+$/),
+      inCatalog: false,
+      snapshot: {
+        title: '10.1145/3394486.3403172',
+        doi: '10.1145/3394486.3403172',
+        url: 'https://doi.org/10.1145/3394486.3403172',
+      },
+    });
+    // An arXiv DOI is the arXiv paper: the catalog's when it has it.
+    const viaDoi = await handlers().savePaper(
+      { doi: '10.48550/arXiv.2312.00752' },
+      extensionPage(),
+    );
+    expect(viaDoi).toMatchObject({ id: '2312.00752', inCatalog: true });
+    await expect(handlers().savePaper({ doi: 'not a doi' }, extensionPage())).rejects.toThrow(
+      'not a DOI',
+    );
+  });
+
   it('removePaper answers the removed entry, then null', async () => {
     const saved = await handlers().savePaper({ id: other.id }, contentScript);
     expect(await handlers().removePaper({ id: other.id }, contentScript)).toEqual(saved);
