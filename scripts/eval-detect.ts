@@ -9,6 +9,7 @@
  * recall 0.95 or with any false marker.
  */
 import 'fake-indexeddb/auto';
+import './node-browser';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { BUNDLED_CATALOG, bundledCatalogFile } from './bundled-catalog';
 import path from 'node:path';
