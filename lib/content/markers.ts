@@ -1,6 +1,6 @@
 import type { Paper } from '../catalog/schema';
 import type { TextPoint } from '../detect/locate';
-import { createMarker } from './marker-element';
+import { createMarker, MARKER_SELECTOR } from './marker-element';
 import { markerPlace, textPlace, type Place } from './placement';
 
 interface Placed {
@@ -26,9 +26,13 @@ export class MarkerLayer {
 
   constructor(private readonly doc: Document) {}
 
-  /** Adds a marker for `paper` at `anchor`; false when the anchor already has one or cannot. */
-  add(anchor: Element, paper: Paper): boolean {
+  /**
+   * Adds a marker for `paper` at `anchor`; false when the anchor already has one or cannot, or
+   * when the post (`post`, a selector: SiteDetector.post) holding the anchor already marks it.
+   */
+  add(anchor: Element, paper: Paper, post?: string): boolean {
     if (this.placed.has(anchor) || !anchor.isConnected) return false;
+    if (post && this.marksIn(anchor.closest(post), paper.id)) return false;
     const place = markerPlace(anchor);
     return !!place && this.insert(anchor, anchor, place, paper);
   }
@@ -45,6 +49,15 @@ export class MarkerLayer {
       place.before = (place.before as Text).splitText(place.split);
     }
     return this.insert(block, null, place, paper);
+  }
+
+  /** Whether one of our markers for `id` sits inside `root`. */
+  private marksIn(root: Element | null, id: string): boolean {
+    if (!root) return false;
+    for (const el of root.querySelectorAll(MARKER_SELECTOR)) {
+      if (el.getAttribute('data-paper-id') === id && this.isMarker(el)) return true;
+    }
+    return false;
   }
 
   private insert(anchor: Element, key: Element | null, place: Place, paper: Paper): boolean {

@@ -26,8 +26,8 @@ export class SavedMarkerLayer extends MarkerLayer {
     });
   }
 
-  override add(anchor: Element, paper: Paper): boolean {
-    if (!super.add(anchor, paper)) return false;
+  override add(anchor: Element, paper: Paper, post?: string): boolean {
+    if (!super.add(anchor, paper, post)) return false;
     this.queue(paper.id);
     return true;
   }

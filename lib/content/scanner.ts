@@ -142,12 +142,13 @@ export async function scanRoots(
   );
   if (cancelled()) return 0;
   let added = 0;
+  const post = detectorsFor(url).find((site) => site.post)?.post;
   const placed = await inSlices(
     candidates.keys(),
     (i) => {
       const id = answers[i]?.id;
       const paper = id === undefined ? undefined : papers.get(id);
-      if (paper && markers.add(candidates[i]!.anchor, paper)) added++;
+      if (paper && markers.add(candidates[i]!.anchor, paper, post)) added++;
     },
     pause,
     { cancelled },

@@ -31,4 +31,9 @@ export interface SiteDetector {
    * the page-text scan (lib/detect/page-text.ts) leaves their text out instead of reading it again.
    */
   claims?: (doc: ParentNode) => Element[];
+  /**
+   * A selector for one post of the site (an X post): a paper gets one marker per post, however
+   * often the post names it (its title line, its link, the link's preview card).
+   */
+  post?: string;
 }
