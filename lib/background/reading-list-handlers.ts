@@ -4,7 +4,7 @@ import type { Handlers } from '../messaging/register';
 import { userDb, type UserDb } from '../reading-list/db';
 import { restoreDeleted } from '../reading-list/deleted';
 import { deleteEntries, saveEntry, savedIds } from '../reading-list/entries';
-import { snapshotFromPaper } from '../reading-list/snapshot';
+import { snapshotFromPaper, snapshotFromSeen } from '../reading-list/snapshot';
 import { savePageOfTab } from './page-paper';
 import { isExtensionPage } from './tab-papers';
 
@@ -22,8 +22,13 @@ export function createReadingListHandlers(
   user: () => UserDb = userDb,
 ): ReadingListHandlers {
   return {
-    savePaper: async ({ id }) => {
+    savePaper: async ({ id, page }) => {
       const [paper] = await getPapers(catalog, [id]);
+      // A paper the catalog lacks is saved from what its page shows (filled in later from a
+      // catalog that brings it: lib/reading-list/catalog-fill.ts).
+      if (!paper && page) {
+        return saveEntry(user(), { id, inCatalog: false, snapshot: snapshotFromSeen(page, id) });
+      }
       if (!paper) throw new Error(`Paper ${id} is not in the catalog.`);
       return saveEntry(user(), {
         id: paper.id,

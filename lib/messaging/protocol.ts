@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { paperSchema } from '../catalog/schema';
 import { MAX_PAGE_TEXT } from '../detect/page-text';
 import { entrySchema } from '../reading-list/entry';
+import { seenPaperSchema } from '../reading-list/snapshot';
 import { syncStatusSchema } from '../sync/status';
 import {
   feedListNameSchema,
@@ -146,7 +147,8 @@ export const protocol = {
   },
   /** Save a catalog paper to the reading list (the card's Save); answers its entry, new or not. */
   savePaper: {
-    input: z.object({ id: paperId }),
+    /** `page`: a paper the catalog lacks, as the page shows it (a quiet marker's card). */
+    input: z.object({ id: paperId, page: seenPaperSchema.optional() }),
     output: entrySchema,
   },
   /** Remove a paper from the reading list; answers the removed entry (for undo), null if unsaved. */

@@ -3,6 +3,7 @@ import { parseArxivId, parseDoi, paperId } from '@/lib/catalog/identifiers';
 import type { Paper } from '@/lib/catalog/schema';
 import { isWebUrl, safeHref } from '@/lib/catalog/web-link';
 import { snapshotSchema, type Snapshot } from './entry';
+import { idTitle, outsideId, refUrl, type SeenPaper } from './outside-id';
 
 /**
  * Snapshots: what a reading-list entry keeps to show and cite a paper without the catalog. From a
@@ -111,4 +112,36 @@ export function snapshotFromMetadata(meta: PageMetadata): Snapshot {
 /** The reading-list id for a paper known only by its snapshot: as the catalog would name it. */
 export function idForSnapshot(snapshot: Snapshot): string {
   return paperId(snapshot.arxivId, snapshot.title);
+}
+
+/**
+ * A paper the catalog lacks, as a page shows it (a quiet marker's Save): what the content script
+ * read from the page, bounded here. Its identifier is checked by snapshotFromSeen.
+ */
+export const seenPaperSchema = z.object({
+  title: z.string().max(5000),
+  authors: z.array(z.string().max(1000)).max(5000),
+  arxivId: z.string().max(200).optional(),
+  doi: z.string().max(500).optional(),
+});
+
+/**
+ * The snapshot of a paper saved from what a page shows, and its reading-list id (outside-id.ts).
+ * Throws a readable error when the page's identifier is no arXiv id or DOI, or names another id.
+ */
+export function snapshotFromSeen(seen: SeenPaper, id: string): Snapshot {
+  const arxivId = seen.arxivId ? parseArxivId(seen.arxivId) : undefined;
+  const doi = !arxivId && seen.doi ? boundedDoi(parseDoi(seen.doi)) : undefined;
+  const ref = arxivId ? { arxivId } : { doi };
+  if (!arxivId && !doi) throw new Error('This paper has no arXiv id or DOI to save it by.');
+  if (outsideId(ref) !== id) throw new Error(`${id} does not name the paper the page shows.`);
+  return snapshotSchema.parse(
+    compact({
+      title: clip(seen.title, 1000) ?? idTitle(ref),
+      authors: authorsOf(seen.authors),
+      arxivId,
+      doi,
+      url: refUrl(ref),
+    }),
+  );
 }
