@@ -72,6 +72,8 @@ export type FeedServiceDeps = {
     clear(name: string): Promise<unknown>;
   };
   fetch?: typeof fetch;
+  /** After each batch that added or changed papers (saved papers it brings are filled in). */
+  onPapers?: () => Promise<void>;
   now?: () => Date;
   isOnline?: () => boolean;
   /** The pacer's wait (tests advance a clock instead). */
@@ -203,6 +205,9 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       upsert: async (batch: FeedBatch) => {
         const result = await upsertPapers(db, batch);
         await fillRelated(batch.source, [...result.added, ...result.changed]);
+        if (result.added.length + result.changed.length > 0) {
+          await deps.onPapers?.().catch((e: unknown) => console.warn('PaperPeek: fill', e));
+        }
         return result;
       },
       readCursor: (s) => readCursor(db, s),
