@@ -4,6 +4,7 @@ import {
   HOVER_DELAY_MIN_MS,
   hoverDelayMs,
   markersEnabled,
+  quietMarkers,
   setHoverDelay,
   usableHoverDelay,
 } from '@/lib/settings';
@@ -20,12 +21,13 @@ function messageOf(error: unknown): string {
 /** Where markers appear and how eagerly their cards open. */
 export function MarkerSettings() {
   const enabled = useSetting(markersEnabled);
+  const quiet = useSetting(quietMarkers);
   const delay = useSetting(hoverDelayMs);
   const [draft, setDraft] = useState<number | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const delayId = useId();
   const shownDelay = draft ?? usableHoverDelay(delay.value);
-  const readError = enabled.error ?? delay.error;
+  const readError = enabled.error ?? quiet.error ?? delay.error;
 
   const save = (write: Promise<void>) =>
     write.then(
@@ -63,6 +65,23 @@ export function MarkerSettings() {
         {enabled.value === false && (
           <p className="hint">Markers are off on every site until you turn them back on.</p>
         )}
+      </div>
+
+      <div className="setting-row">
+        <label className="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={quiet.value ?? quietMarkers.fallback}
+            disabled={quiet.value === undefined}
+            onChange={(event) => void save(quietMarkers.setValue(event.target.checked))}
+          />
+          <span className="switch-label">Mark papers outside your catalog</span>
+        </label>
+        <p className="hint">
+          A grey marker follows an arXiv id or DOI that a paper site links to but your catalog
+          lacks; its card offers Save and Open. These never count in the toolbar badge.
+        </p>
       </div>
 
       <div className="setting-row">

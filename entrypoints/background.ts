@@ -15,11 +15,17 @@ import { lookupPaper } from '@/lib/db/lookup';
 import { registerHandlers } from '@/lib/messaging/register';
 import { rebuildSearchIndex } from '@/lib/search/rebuild';
 import { userDb } from '@/lib/reading-list/db';
+import { fillSavedFromCatalog } from '@/lib/background/saved-fill';
 
 // Every listener is registered synchronously here: MV3 drops events that arrive before one exists.
 export default defineBackground(() => {
   const db = catalogDb();
-  const catalog = createCatalogService(db, { keepAlive: () => browser.runtime.getPlatformInfo() });
+  // Saved papers the catalog lacked get what a load or a feed update brings for them.
+  const fillSaved = () => fillSavedFromCatalog(db, userDb());
+  const catalog = createCatalogService(db, {
+    keepAlive: () => browser.runtime.getPlatformInfo(),
+    onLoaded: fillSaved,
+  });
   const bundledUrl = browser.runtime.getURL(BUNDLED_CATALOG_PATH as '/');
   const digest = createDigest({
     db,
@@ -40,6 +46,7 @@ export default defineBackground(() => {
     paceStore: areaPaceStore(browser.storage.session),
     alarms: browser.alarms,
     digest,
+    onPapers: fillSaved,
   });
   registerHandlers(
     createHandlers(db, catalog, () => feeds),

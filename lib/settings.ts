@@ -25,6 +25,14 @@ export const markersEnabled = storage.defineItem<boolean>('local:markersEnabled'
   fallback: true,
 });
 
+/**
+ * Quiet markers: a paper a page names by arXiv id or DOI (on a site PaperPeek reads) that the
+ * catalog lacks gets a grey marker whose card offers Save and Open.
+ */
+export const quietMarkers = storage.defineItem<boolean>('local:quietMarkers', {
+  fallback: true,
+});
+
 /** A setting the user asked for that cannot be stored as given; nothing was changed. */
 export class SettingsError extends Error {
   override name = 'SettingsError';

@@ -10,10 +10,14 @@ import { send } from '../tests/e2e/messages';
 
 const FIXTURES = path.resolve('tests/fixtures/pages');
 
-export const CARD_SHOTS = [
+const ANY_MARKER = '[data-paperpeek="marker"]';
+
+export const CARD_SHOTS: readonly { name: string; file: string; marker?: string }[] = [
   { name: 'arxiv', file: 'arxiv-list.html' },
   { name: 'scholar', file: 'google-scholar.html' },
-] as const;
+  // A quiet marker: the listing's paper the catalog lacks.
+  { name: 'quiet', file: 'arxiv-list.html', marker: `${ANY_MARKER}[data-in-catalog="false"]` },
+];
 
 /** Serves every fixture page at the URL it was saved from (tests/fixtures/pages/expected.json). */
 export async function serveFixturePages(context: BrowserContext): Promise<Map<string, string>> {
@@ -48,10 +52,15 @@ export async function waitForCatalog(page: Page): Promise<void> {
   }
 }
 
-/** Opens `url`, hovers its first marker and saves the viewport once the card has settled. */
-export async function shootCard(page: Page, url: string, file: string): Promise<void> {
+/** Opens `url`, hovers its first marker (of `selector`) and saves the viewport once the card has settled. */
+export async function shootCard(
+  page: Page,
+  url: string,
+  file: string,
+  selector = ANY_MARKER,
+): Promise<void> {
   await page.goto(url);
-  const marker = page.locator('[data-paperpeek="marker"]').first();
+  const marker = page.locator(selector).first();
   await marker.waitFor({ timeout: 15_000 });
   // Near the top, so the card has room below its marker as it would on a first look.
   await marker.evaluate((el) =>

@@ -7,7 +7,8 @@ import { CARD_SHOTS, serveFixturePages, shootCard, waitForCatalog } from './card
  * `npm run screenshots`: the options page of the built extension, as a user with a light or a
  * dark OS theme sees it after a fresh install, saved to docs/screenshots/options-{scheme}.png;
  * and the hover card open on the arXiv listing and Google Scholar fixture pages (served at their
- * real URLs), saved to docs/screenshots/card-{arxiv,scholar}-{scheme}.png.
+ * real URLs), and a quiet marker's card (a paper the catalog lacks, on the arXiv listing), saved
+ * to docs/screenshots/card-{arxiv,scholar,quiet}-{scheme}.png.
  * Builds first unless PAPERPEEK_SKIP_BUILD is set; run it under the shared e2e lock.
  */
 
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
         await tab.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
         const file = path.join(OUT_DIR, `card-${shot.name}-${colorScheme}.png`);
         try {
-          await shootCard(tab, urls.get(shot.file)!, file);
+          await shootCard(tab, urls.get(shot.file)!, file, shot.marker);
           console.log(`Saved ${path.relative(process.cwd(), file)}`);
         } catch (error) {
           console.error(`No card on ${shot.file} (${colorScheme}): ${(error as Error).message}`);

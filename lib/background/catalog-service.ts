@@ -17,6 +17,8 @@ const KEEP_ALIVE_MS = 20_000;
 
 export type CatalogServiceDeps = {
   keepAlive: () => Promise<unknown>;
+  /** After each load that switched the catalog (saved papers it now has are filled in). */
+  onLoaded?: () => Promise<void>;
   loadOptions?: Pick<LoadOptions, 'batchSize' | 'signal'>;
 };
 
@@ -29,10 +31,18 @@ export function createCatalogService(db: CatalogDb, deps: CatalogServiceDeps) {
 
   function exclusive(work: () => Promise<LoadOutcome | null>): Promise<LoadOutcome | null> {
     const timer = setInterval(() => void deps.keepAlive().catch(() => undefined), KEEP_ALIVE_MS);
-    const run = work().finally(() => {
-      clearInterval(timer);
-      if (current === run) current = null;
-    });
+    const run = work()
+      .then(async (outcome) => {
+        if (outcome?.status === 'loaded') {
+          // A failed fill costs the fill, never the load: the next load or update tries again.
+          await deps.onLoaded?.().catch((e: unknown) => console.warn('PaperPeek: fill', e));
+        }
+        return outcome;
+      })
+      .finally(() => {
+        clearInterval(timer);
+        if (current === run) current = null;
+      });
     current = run;
     return run;
   }

@@ -74,6 +74,8 @@ export type FeedServiceDeps = {
   fetch?: typeof fetch;
   /** The optional daily notification (digest.ts): told what each batch added and when a run ends. */
   digest?: Pick<Digest, 'added' | 'runEnded'>;
+  /** After each batch that added or changed papers (saved papers it brings are filled in). */
+  onPapers?: () => Promise<void>;
   now?: () => Date;
   isOnline?: () => boolean;
   /** The pacer's wait (tests advance a clock instead). */
@@ -179,6 +181,9 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       upsert: async (batch: FeedBatch) => {
         const result = await upsertPapers(db, batch);
         await deps.digest?.added(result.added);
+        if (result.added.length + result.changed.length > 0) {
+          await deps.onPapers?.().catch((e: unknown) => console.warn('PaperPeek: fill', e));
+        }
         return result;
       },
       readCursor: (s) => readCursor(db, s),

@@ -5,7 +5,13 @@ import type { UserDb } from '../reading-list/db';
 import { getEntry, saveEntry } from '../reading-list/entries';
 import type { Entry } from '../reading-list/entry';
 import { pageDescriptionSchema, type PageDescription } from '../reading-list/page-description';
-import { idForSnapshot, snapshotFromMetadata, snapshotFromPaper } from '../reading-list/snapshot';
+import { idTitle } from '../reading-list/outside-id';
+import {
+  idForSnapshot,
+  snapshotFromMetadata,
+  snapshotFromPaper,
+  snapshotFromSeen,
+} from '../reading-list/snapshot';
 import { pdfPaperId } from './badge';
 
 /**
@@ -74,7 +80,9 @@ export async function savePageOfTab(
   if (pdfId) {
     const saved = await saveCatalogPaper(catalog, user, pdfId);
     if (saved) return saved;
-    throw new Error(`arXiv:${pdfId} is not in the catalog; open its abstract page to save it.`);
+    // Saved by its id; a catalog that brings the paper fills in the rest (catalog-fill.ts).
+    const seen = { title: idTitle({ arxivId: pdfId }), authors: [], arxivId: pdfId };
+    return saveOnce(user, { id: pdfId, inCatalog: false, snapshot: snapshotFromSeen(seen, pdfId) });
   }
   const page = await askTab(tab.id);
   if (!page) throw new Error(UNREADABLE);

@@ -5,7 +5,12 @@ import type { Handlers } from '../messaging/register';
 import { userDb, type UserDb } from '../reading-list/db';
 import { restoreDeleted } from '../reading-list/deleted';
 import { deleteEntries, saveEntry, savedIds } from '../reading-list/entries';
-import { outsideEntry, snapshotFromPaper, type OutsideRef } from '../reading-list/snapshot';
+import {
+  outsideEntry,
+  snapshotFromPaper,
+  snapshotFromSeen,
+  type OutsideRef,
+} from '../reading-list/snapshot';
 import { savePageOfTab } from './page-paper';
 import { isExtensionPage } from './tab-papers';
 
@@ -42,6 +47,15 @@ export function createReadingListHandlers(
           id: paper.id,
           inCatalog: true,
           snapshot: snapshotFromPaper(paper),
+        });
+      }
+      // A paper the catalog lacks, as its page shows it (a quiet marker's card): filled in later
+      // from a catalog that brings it (lib/reading-list/catalog-fill.ts).
+      if ('id' in input && input.page) {
+        return saveEntry(user(), {
+          id: input.id,
+          inCatalog: false,
+          snapshot: snapshotFromSeen(input.page, input.id),
         });
       }
       // Outside the catalog: an arXiv id or a DOI names the paper well enough to keep and open.

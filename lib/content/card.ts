@@ -3,6 +3,7 @@ import type { PageContext } from './context';
 import type { Paper } from '../catalog/schema';
 import { CARD_CSS } from './card-style';
 import { renderPaper } from './card-view';
+import { OUTSIDE_CSS, renderOutside } from './card-outside';
 import { pressSaveButton, SAVE_CSS, type SaveActions } from './save-button';
 import type { MarkerLayer } from './markers';
 
@@ -56,7 +57,7 @@ export function startCard({
   host.setAttribute('style', HOST_STYLE);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = CARD_CSS + SAVE_CSS;
+  style.textContent = CARD_CSS + SAVE_CSS + OUTSIDE_CSS;
   const card = doc.createElement('div');
   card.className = 'card';
   card.setAttribute('role', 'dialog');
@@ -97,7 +98,9 @@ export function startCard({
 
   const open = (target: HTMLElement, reader: boolean) => {
     const paper = markers.paperOf(target);
-    if (!paper) return;
+    // A quiet marker: a paper the page names that the catalog lacks.
+    const outside = paper ? undefined : markers.outsideOf(target);
+    if (!paper && !outside) return;
     cancel();
     if (marker === target && host.isConnected) {
       byReader ||= reader;
@@ -107,7 +110,8 @@ export function startCard({
     marker = target;
     byReader = reader;
     history.length = 0;
-    show(paper);
+    if (paper) show(paper);
+    else renderOutside(card, outside!, saved);
     doc.documentElement.append(host);
     target.setAttribute('aria-expanded', 'true');
     const place = () =>

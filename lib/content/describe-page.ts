@@ -1,6 +1,8 @@
 import { idCandidate } from '../detect/identifiers';
 import { metadataCandidates, pageAnchor } from '../detect/metadata';
-import type { Candidate } from '../detect/types';
+import { detectorsFor } from '../detect/sites';
+import type { Candidate, Shown } from '../detect/types';
+import { idTitle, refUrl } from '../reading-list/outside-id';
 import type { PageDescription } from '../reading-list/page-description';
 import type { PageMetadata } from '../reading-list/snapshot';
 
@@ -56,6 +58,52 @@ export function pageMetadata(doc: Document, url: URL): PageMetadata | null {
   };
 }
 
+/**
+ * What the page's site detector shows for the paper its URL names (arXiv's abs page: the title
+ * heading and the author links), read the way the quiet markers read it.
+ */
+function shownFor(doc: Document, url: URL, arxivId: string): Shown | undefined {
+  for (const site of detectorsFor(url)) {
+    try {
+      const found = site.detect(doc, url);
+      const own = found.find((c) => c.kind === 'arxiv' && c.query === arxivId);
+      if (!own) continue;
+      const shown = site.shown?.(own.anchor);
+      const title =
+        shown?.title ?? found.find((c) => c.kind === 'title' && c.anchor === own.anchor)?.query;
+      if (title || shown?.authors?.length) return { title, authors: shown?.authors ?? [] };
+    } catch {
+      // A hostile page costs this detector's reading only.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The page's own metadata, with what its site shows for the arXiv paper its URL names: the
+ * authors as the site writes them ("Albert Gu", not the metadata's "Gu, Albert"), and for a page
+ * without citation metadata (arXiv's HTML view) the shown title, or else the id itself, so that a
+ * paper the catalog lacks can still be saved by its id.
+ */
+function withShown(
+  doc: Document,
+  url: URL,
+  metadata: PageMetadata | null,
+  own: Candidate | undefined,
+): PageMetadata | null {
+  if (own?.kind !== 'arxiv') return metadata;
+  const shown = shownFor(doc, url, own.query);
+  const authors = shown?.authors?.length ? shown.authors.slice(0, MAX_AUTHORS) : undefined;
+  if (metadata) return authors ? { ...metadata, authors } : metadata;
+  const ref = { arxivId: own.query };
+  return {
+    title: (shown?.title ?? idTitle(ref)).slice(0, 5000),
+    authors: authors ?? [],
+    arxivId: own.query,
+    url: refUrl(ref),
+  };
+}
+
 export function describePage(doc: Document, url: URL): PageDescription {
   const anchor = pageAnchor(doc);
   const found: Candidate[] = [];
@@ -75,5 +123,5 @@ export function describePage(doc: Document, url: URL): PageDescription {
     ids.push({ query, kind });
     if (ids.length === MAX_IDS) break;
   }
-  return { ids, metadata: pageMetadata(doc, url) };
+  return { ids, metadata: withShown(doc, url, pageMetadata(doc, url), own) };
 }

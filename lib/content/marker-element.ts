@@ -38,10 +38,24 @@ path { fill: none; stroke: #fff; stroke-width: 2.4; stroke-linecap: round; strok
 :host(:hover) circle { fill: #8a1515; }
 :host(:hover) .saved circle { fill: #0d652d; }
 :host(:focus-visible) svg { outline: 2px solid #1a73e8; outline-offset: 1px; border-radius: 50%; }
+/* A paper outside the catalog: a grey ring with a grey glass, no red disc. */
+.quiet circle { fill: none; stroke: #80868b; stroke-width: 1.6px; r: 7.2px; }
+.quiet path { stroke: #5f6368; }
+:host(:hover) .quiet circle { fill: none; stroke: #3c4043; }
 @media (prefers-color-scheme: dark) {
   circle { fill: #f28b82; }
   .saved circle { fill: #81c995; }
   path { stroke: #202124; }
+  .quiet circle { fill: none; stroke: #9aa0a6; }
+  .quiet path { stroke: #bdc1c6; }
+  :host(:hover) .quiet circle { fill: none; stroke: #dadce0; }
+}
+/* Saved, it draws as any saved marker: the check on a green dot. */
+.quiet.saved circle, :host(:hover) .quiet.saved circle { fill: #188038; stroke: none; }
+.quiet.saved path { stroke: #fff; }
+@media (prefers-color-scheme: dark) {
+  .quiet.saved circle, :host(:hover) .quiet.saved circle { fill: #81c995; }
+  .quiet.saved path { stroke: #202124; }
 }
 `;
 
@@ -88,24 +102,32 @@ export function markerShowsSaved(marker: Element): boolean {
 
 /**
  * The marker element. The light DOM carries only what a page already shows (the paper's catalog
- * id and title, for assistive technology); the drawing lives in a closed shadow root. A built-in
+ * id and title, for assistive technology, and whether the public catalog has it: `quiet` markers
+ * stand for papers it lacks, `data-in-catalog="false"`); the drawing lives in a closed shadow root. A built-in
  * `span`, not a custom element: a page that defined our tag name first would have its own class
  * construct the element and, through `attachInternals()`, get the closed shadow root. A page cannot
  * define or upgrade `span`, and its patches of `attachShadow` live in its own world, not ours.
  */
-export function createMarker(doc: Document, paper: Pick<Paper, 'id' | 'title'>): HTMLElement {
+export function createMarker(
+  doc: Document,
+  paper: Pick<Paper, 'id' | 'title'>,
+  quiet = false,
+): HTMLElement {
   const marker = doc.createElement('span');
   marker.setAttribute('data-paperpeek', 'marker');
   marker.setAttribute('data-paper-id', paper.id);
+  marker.setAttribute('data-in-catalog', String(!quiet));
   marker.setAttribute('tabindex', '0');
   marker.setAttribute('role', 'button');
-  marker.setAttribute('aria-label', `PaperPeek: ${paper.title}`);
+  const label = quiet ? `${paper.title} (not in your catalog)` : paper.title;
+  marker.setAttribute('aria-label', `PaperPeek: ${label}`);
   marker.setAttribute('aria-haspopup', 'dialog');
   marker.setAttribute('style', HOST_STYLE);
   const shadow = marker.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = SHADOW_CSS;
   const drawing = icon(doc);
+  if (quiet) drawing.classList.add('quiet');
   drawings.set(marker, drawing);
   shadow.append(style, drawing);
   return marker;

@@ -4,6 +4,7 @@ import {
   hoverDelayMs,
   markersAllowed,
   markersEnabled,
+  quietMarkers,
   usableHoverDelay,
 } from '../settings';
 
@@ -14,24 +15,35 @@ const SESSION_NAME = 'paperpeek-marker-session';
  * Runs `start` while the settings allow markers on `hostname`, and follows them live: turning the
  * site (or all markers) off aborts the running session, whose `onInvalidated` handlers take every
  * marker, listener and timer away; turning it on again starts a fresh session, which scans anew.
- * Nothing starts before the settings are read, so a disabled site never sees a marker.
+ * Nothing starts before the settings are read, so a disabled site never sees a marker. A change of
+ * `quietMarkers` starts a fresh session with the new choice.
  */
 export function whileMarkersAllowed(
   ctx: PageContext,
   hostname: string,
-  start: (session: PageContext) => void,
+  start: (session: PageContext, options: { quiet: boolean }) => void,
   stopped: () => void,
 ): void {
-  const state = { markersEnabled: markersEnabled.fallback, disabledSites: disabledSites.fallback };
+  const state = {
+    markersEnabled: markersEnabled.fallback,
+    disabledSites: disabledSites.fallback,
+    quiet: quietMarkers.fallback,
+  };
   let loaded = false;
   let session: PageContext | undefined;
+  let sessionQuiet = state.quiet;
 
   const apply = () => {
     if (!loaded || !ctx.isValid) return;
     const allowed = markersAllowed(state, hostname);
+    if (allowed && session && sessionQuiet !== state.quiet) {
+      session.abort('PaperPeek quiet markers turned on or off');
+      session = undefined;
+    }
     if (allowed && !session) {
       session = new ContentScriptContext(SESSION_NAME);
-      start(session);
+      sessionQuiet = state.quiet;
+      start(session, { quiet: state.quiet });
     } else if (!allowed && session) {
       session.abort('PaperPeek markers turned off for this site');
       session = undefined;
@@ -48,16 +60,25 @@ export function whileMarkersAllowed(
       state.disabledSites = value;
       apply();
     }),
+    quietMarkers.watch((value) => {
+      state.quiet = value;
+      apply();
+    }),
   ];
   ctx.onInvalidated(() => {
     for (const stop of unwatch) stop();
     session?.abort('PaperPeek content script invalidated');
     session = undefined;
   });
-  void Promise.all([markersEnabled.getValue(), disabledSites.getValue()]).then(
-    ([enabled, sites]) => {
+  void Promise.all([
+    markersEnabled.getValue(),
+    disabledSites.getValue(),
+    quietMarkers.getValue(),
+  ]).then(
+    ([enabled, sites, quiet]) => {
       state.markersEnabled = enabled;
       state.disabledSites = sites;
+      state.quiet = quiet;
       loaded = true;
       apply();
     },

@@ -26,10 +26,10 @@ export function startPageSession(ctx: PageContext): void {
   whileMarkersAllowed(
     ctx,
     location.hostname,
-    (session) => {
+    (session, { quiet }) => {
       const markers = new SavedMarkerLayer(doc, session, saved);
       const reportMarked = (count: number) => report(count, markedIds(doc, markers));
-      startScanner({ ctx: session, doc, markers, lookup, getPapers, report: reportMarked });
+      startScanner({ ctx: session, doc, markers, lookup, getPapers, report: reportMarked, quiet });
       startCard({ ctx: session, doc, markers, related, hoverDelay, saved });
     },
     () => report(0),
@@ -37,14 +37,15 @@ export function startPageSession(ctx: PageContext): void {
 }
 
 /**
- * Catalog ids of this script's own markers (never a page's look-alikes), in page order, for the
- * popup's "This page" list; bounded as the message is.
+ * Catalog ids of this script's own catalog markers (never a page's look-alikes, nor quiet markers
+ * for papers the catalog lacks), in page order, for the popup's "This page" list; bounded as the
+ * message is.
  */
 function markedIds(doc: Document, markers: MarkerLayer): string[] {
   const ids = new Set<string>();
   for (const el of doc.querySelectorAll(MARKER_SELECTOR)) {
     if (ids.size >= 2000) break;
-    if (markers.isMarker(el)) ids.add(el.getAttribute('data-paper-id')!);
+    if (markers.paperOf(el)) ids.add(el.getAttribute('data-paper-id')!);
   }
   return [...ids];
 }

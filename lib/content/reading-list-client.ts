@@ -17,7 +17,7 @@ export function startReadingListClient(ctx: PageContext, doc: Document): SavedSt
   ctx.onInvalidated(removeDescribe);
   return new SavedState({
     ask: (ids) => send('getSavedState', { ids }),
-    save: (id) => send('savePaper', { id }),
+    save: (id, page) => send('savePaper', page ? { id, page } : { id }),
     remove: (id) => send('removePaper', { id }),
     restore: async (id) => (await send('restoreDeletedEntries', { ids: [id] })).restored,
   });

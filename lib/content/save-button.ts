@@ -1,3 +1,4 @@
+import type { SeenPaper } from '../reading-list/outside-id';
 import { say } from './status-line';
 
 /**
@@ -7,8 +8,8 @@ import { say } from './status-line';
 
 export interface SaveActions {
   isSaved: (id: string) => Promise<boolean>;
-  /** Saves or unsaves; the new state. */
-  toggle: (id: string) => Promise<boolean>;
+  /** Saves or unsaves; the new state. `page`: a paper the catalog lacks, as the page shows it. */
+  toggle: (id: string, page?: SeenPaper) => Promise<boolean>;
   /** Puts a paper just removed back from Recently deleted, note and tags included (Undo). */
   restore?: (id: string) => Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { PageContext } from './context';
 import type { Paper } from '../catalog/schema';
 import { MARKER_SELECTOR, setMarkerSaved } from './marker-element';
 import { MarkerLayer } from './markers';
+import type { OutsidePaper } from './outside';
 import type { SavedState } from './saved-state';
 
 /**
@@ -26,8 +27,14 @@ export class SavedMarkerLayer extends MarkerLayer {
     });
   }
 
-  override add(anchor: Element, paper: Paper): boolean {
-    if (!super.add(anchor, paper)) return false;
+  override add(anchor: Element, paper: Paper, post?: string): boolean {
+    if (!super.add(anchor, paper, post)) return false;
+    this.queue(paper.id);
+    return true;
+  }
+
+  override addQuiet(anchor: Element, paper: OutsidePaper, post?: string): boolean {
+    if (!super.addQuiet(anchor, paper, post)) return false;
     this.queue(paper.id);
     return true;
   }

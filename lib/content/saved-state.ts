@@ -4,10 +4,13 @@
  * written onto the page, where page scripts could read what the user saves.
  */
 
+import type { SeenPaper } from '../reading-list/outside-id';
+
 export interface SavedStateClient {
   /** The saved ids among `ids` (getSavedState). */
   ask: (ids: string[]) => Promise<string[]>;
-  save: (id: string) => Promise<unknown>;
+  /** Saves a catalog paper, or with `page` one the catalog lacks (savePaper). */
+  save: (id: string, page?: SeenPaper) => Promise<unknown>;
   remove: (id: string) => Promise<unknown>;
   /** Puts `id` back from Recently deleted; how many came back (0 or 1). */
   restore: (id: string) => Promise<number>;
@@ -53,9 +56,9 @@ export class SavedState {
   }
 
   /** Saves or unsaves `id`; the new state. Throws (state unchanged) when the background refuses. */
-  async toggle(id: string): Promise<boolean> {
+  async toggle(id: string, page?: SeenPaper): Promise<boolean> {
     const next = !(await this.isSaved(id));
-    await (next ? this.client.save(id) : this.client.remove(id));
+    await (next ? this.client.save(id, page) : this.client.remove(id));
     this.apply(new Map([[id, next]]));
     return next;
   }

@@ -5,7 +5,7 @@ import { locateInBlock } from '../detect/locate';
 import { readPageText } from '../detect/page-text';
 import { detectorsFor } from '../detect/sites';
 import { subtreeSteps } from '../detect/subtree';
-import type { Candidate } from '../detect/types';
+import type { Candidate, Shown } from '../detect/types';
 import type { TextBlock } from '../detect/text';
 import { send } from '../messaging/messenger';
 import {
@@ -19,6 +19,7 @@ import {
   type ScanText,
 } from './lookup-client';
 import type { MarkerLayer } from './markers';
+import { outsidePaper } from './outside';
 import { inSlices, runSteps, type Pause } from './slices';
 import { subtreeRoots } from './subtree-roots';
 
@@ -33,6 +34,11 @@ export interface ScanDeps {
   pause: Pause;
   /** True once the scan's results would land on a page that moved on (navigation, reload). */
   cancelled: () => boolean;
+  /**
+   * Quiet markers (settings: quietMarkers): on a site with a detector, an arXiv id or DOI from the
+   * page's URL, metadata or links that the catalog lacks gets a marker of its own (outside.ts).
+   */
+  quiet?: boolean;
 }
 
 export interface ScannerOptions extends Omit<
@@ -93,7 +99,7 @@ function claimedBy(doc: ParentNode, url: URL): Element[] {
 export async function scanRoots(
   roots: readonly ParentNode[],
   url: URL,
-  { markers, lookup, getPapers, findTitles, scanText, pause, cancelled }: ScanDeps,
+  { markers, lookup, getPapers, findTitles, scanText, pause, cancelled, quiet = false }: ScanDeps,
 ): Promise<number> {
   const found: Candidate[] = [];
   const covered = new Set<Element>();
@@ -142,17 +148,35 @@ export async function scanRoots(
   );
   if (cancelled()) return 0;
   let added = 0;
+  const sites = detectorsFor(url);
+  const post = sites.find((site) => site.post)?.post;
   const placed = await inSlices(
     candidates.keys(),
     (i) => {
       const id = answers[i]?.id;
       const paper = id === undefined ? undefined : papers.get(id);
-      if (paper && markers.add(candidates[i]!.anchor, paper)) added++;
+      if (paper && markers.add(candidates[i]!.anchor, paper, post)) added++;
     },
     pause,
     { cancelled },
   );
   if (!placed) return added;
+  // After the catalog's markers, which keep their anchors: identifiers the catalog lacks.
+  if (quiet && sites.length > 0) {
+    const done = await inSlices(
+      candidates.keys(),
+      (i) => {
+        if (answers[i]) return;
+        const candidate = candidates[i]!;
+        const shown = sites.find((site) => site.shown)?.shown;
+        const paper = outsidePaper(candidate, safeShown(shown, candidate.anchor));
+        if (paper && markers.addQuiet(candidate.anchor, paper, post)) added++;
+      },
+      pause,
+      { cancelled },
+    );
+    if (!done) return added;
+  }
   // After the candidates, so that a heading or list row already marked keeps its one marker.
   await inSlices(
     inText.matches,
@@ -168,13 +192,22 @@ export async function scanRoots(
   return added;
 }
 
+/** A site's reading of a paper's title and authors; a hostile page that breaks it costs only those. */
+function safeShown(shown: ((anchor: Element) => Shown | undefined) | undefined, anchor: Element) {
+  try {
+    return shown?.(anchor);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Scans the page once, then only what is added: a MutationObserver (childList + subtree) queues
  * added subtrees, rescanned after a debounce that grows while a busy page's mutations produce no
  * markers. A new URL (pushState, popstate) clears the markers and scans the whole page again.
  */
 export function startScanner(options: ScannerOptions): void {
-  const { ctx, doc, markers, lookup, getPapers, report } = options;
+  const { ctx, doc, markers, lookup, getPapers, report, quiet } = options;
   const findTitles: FindTitles =
     options.findTitles ?? ((texts) => send('findTitlesInText', { texts }));
   const scanText: ScanText = options.scanText ?? ((text) => send('scanPageText', { text }));
@@ -220,6 +253,7 @@ export function startScanner(options: ScannerOptions): void {
         scanText,
         pause,
         cancelled,
+        quiet,
       });
       if (cancelled()) return;
       debounce = added > 0 ? BASE_DEBOUNCE_MS : Math.min(debounce * 2, MAX_DEBOUNCE_MS);

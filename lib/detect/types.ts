@@ -15,6 +15,12 @@ export interface Candidate {
   truncated?: boolean;
 }
 
+/** A paper as a page shows it, read from the site's own layout: title and author names. */
+export interface Shown {
+  title?: string;
+  authors?: string[];
+}
+
 /** One site's layout knowledge: a pure function over the page, applied where `matches` says. */
 export interface SiteDetector {
   name: string;
@@ -31,4 +37,14 @@ export interface SiteDetector {
    * the page-text scan (lib/detect/page-text.ts) leaves their text out instead of reading it again.
    */
   claims?: (doc: ParentNode) => Element[];
+  /**
+   * A selector for one post of the site (an X post): a paper gets one marker per post, however
+   * often the post names it (its title line, its link, the link's preview card).
+   */
+  post?: string;
+  /**
+   * The title and authors the page shows for the paper of one of this detector's candidates (its
+   * anchor), for a paper the catalog lacks: its quiet marker's card and what Save keeps.
+   */
+  shown?: (anchor: Element) => Shown | undefined;
 }

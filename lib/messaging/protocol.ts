@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { paperSchema } from '../catalog/schema';
 import { MAX_PAGE_TEXT } from '../detect/page-text';
 import { entrySchema } from '../reading-list/entry';
+import { seenPaperSchema } from '../reading-list/snapshot';
 import { syncStatusSchema } from '../sync/status';
 import {
   feedListNameSchema,
@@ -158,7 +159,11 @@ export const protocol = {
    * DOI (the popup's row for a pasted id the catalog lacks): then saved with that id and link.
    */
   savePaper: {
-    input: z.union([z.object({ id: paperId }), z.object({ doi: z.string().min(1).max(256) })]),
+    input: z.union([
+      /** `page`: a paper the catalog lacks, as the page shows it (a quiet marker's card). */
+      z.object({ id: paperId, page: seenPaperSchema.optional() }),
+      z.object({ doi: z.string().min(1).max(256) }),
+    ]),
     output: entrySchema,
   },
   /** Remove a paper from the reading list; answers the removed entry (for undo), null if unsaved. */

@@ -3,6 +3,7 @@ import { parseArxivId, parseDoi, paperId } from '@/lib/catalog/identifiers';
 import type { Paper } from '@/lib/catalog/schema';
 import { isWebUrl, safeHref } from '@/lib/catalog/web-link';
 import { snapshotSchema, type Snapshot } from './entry';
+import { idTitle, outsideId, refUrl, type SeenPaper } from './outside-id';
 
 /**
  * Snapshots: what a reading-list entry keeps to show and cite a paper without the catalog. From a
@@ -120,33 +121,64 @@ export function idForSnapshot(snapshot: Snapshot): string {
   return paperId(snapshot.arxivId, snapshot.title);
 }
 
+/**
+ * A paper the catalog lacks, as a page shows it (a quiet marker's Save): what the content script
+ * read from the page, bounded here. Its identifier is checked by snapshotFromSeen.
+ */
+export const seenPaperSchema = z.object({
+  title: z.string().max(5000),
+  authors: z.array(z.string().max(1000)).max(5000),
+  arxivId: z.string().max(200).optional(),
+  doi: z.string().max(500).optional(),
+});
+
+/**
+ * The snapshot of a paper saved from what a page shows, and its reading-list id (outside-id.ts).
+ * Throws a readable error when the page's identifier is no arXiv id or DOI, or names another id.
+ */
+export function snapshotFromSeen(seen: SeenPaper, id: string): Snapshot {
+  const arxivId = seen.arxivId ? parseArxivId(seen.arxivId) : undefined;
+  const doi = !arxivId && seen.doi ? boundedDoi(parseDoi(seen.doi)) : undefined;
+  const ref = arxivId ? { arxivId } : { doi };
+  if (!arxivId && !doi) throw new Error('This paper has no arXiv id or DOI to save it by.');
+  if (outsideId(ref) !== id) throw new Error(`${id} does not name the paper the page shows.`);
+  return snapshotSchema.parse(
+    compact({
+      title: clip(seen.title, 1000) ?? idTitle(ref),
+      authors: authorsOf(seen.authors),
+      arxivId,
+      doi,
+      url: refUrl(ref),
+    }),
+  );
+}
+
 /** A paper outside the catalog known only by the identifier a reader pasted (issue 16). */
 export type OutsideRef = { arxivId: string } | { doi: string };
 
-/** doi.org's address for a DOI, each path part escaped (a DOI may hold `#`, `?` or spaces). */
-export function doiUrl(doi: string): string {
-  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
-}
+/** doi.org's address for a DOI. */
+export const doiUrl = (doi: string): string => refUrl({ doi });
 
 /**
- * What saving such a paper stores: its id as the catalog would name it (the arXiv id; for a DOI,
- * the title id of the DOI, which stands as its title), and its page. Its identifier is the title
- * until the paper's details come from a page or a catalog update.
+ * What saving such a paper stores: the id a quiet marker gives it too (outside-id.ts: the arXiv
+ * id, or `doi:` and the DOI), its identifier as the title until the paper's details come from a
+ * page or a catalog update, and its page.
  */
 export function outsideEntry(ref: OutsideRef): {
   id: string;
   inCatalog: false;
   snapshot: Snapshot;
 } {
-  const snapshot: Snapshot =
-    'arxivId' in ref
-      ? {
-          title: `arXiv:${ref.arxivId}`,
-          authors: [],
-          arxivId: ref.arxivId,
-          url: `https://arxiv.org/abs/${ref.arxivId}`,
-        }
-      : { title: ref.doi, authors: [], doi: ref.doi, url: doiUrl(ref.doi) };
-  const parsed = snapshotSchema.parse(snapshot);
-  return { id: idForSnapshot(parsed), inCatalog: false, snapshot: parsed };
+  const id = outsideId(ref);
+  if (!id) throw new Error('A paper outside the catalog needs an arXiv id or a DOI.');
+  const snapshot = snapshotSchema.parse(
+    compact({
+      title: idTitle(ref),
+      authors: [],
+      arxivId: 'arxivId' in ref ? ref.arxivId : undefined,
+      doi: 'doi' in ref ? ref.doi : undefined,
+      url: refUrl(ref),
+    }),
+  );
+  return { id, inCatalog: false, snapshot };
 }

@@ -13,6 +13,9 @@ import { fixture, launchWithFixtures, pageFixtures, type PageFixture } from './f
  * the build bundles. One browser for the file: each test opens its own tab.
  */
 
+/** Markers for catalog papers (arxiv-list.html also has a quiet one, for a paper it lacks). */
+const CATALOG_MARKERS = '[data-paperpeek="marker"][data-in-catalog="true"]';
+
 let context: BrowserContext;
 let worker: Worker;
 
@@ -36,10 +39,18 @@ function expectedPapers(f: PageFixture): Record<string, string[]> {
   return f.papers;
 }
 
-/** Every marker's paper id (sorted), and for each expected (paper, selector) whether one sits there. */
+/**
+ * Every catalog marker's paper id (sorted), and for each expected (paper, selector) whether one
+ * sits there. Quiet markers (papers the catalog lacks: data-in-catalog="false") are not catalog
+ * marks; tests/e2e/quiet-markers.spec.ts covers them.
+ */
 function markersOn(page: Page, papers: Record<string, string[]>) {
   return page.evaluate((papers) => {
-    const markers = [...document.querySelectorAll<HTMLElement>('[data-paperpeek="marker"]')];
+    const markers = [
+      ...document.querySelectorAll<HTMLElement>(
+        '[data-paperpeek="marker"]:not([data-in-catalog="false"])',
+      ),
+    ];
     // A marker sits at its anchor: as its last child (headings, rows) or right after it (links,
     // spans), and for an anchor inside a link, right after that link.
     const at = (marker: Element, anchor: Element) =>
@@ -180,7 +191,7 @@ test('a comment the page adds later with a title in its text gets a marker', asy
 
 test('a marker does not move the text around it', async () => {
   const page = await open(fixture('arxiv-list.html'));
-  await expect.poll(() => page.locator('[data-paperpeek="marker"]').count()).toBe(2);
+  await expect.poll(() => page.locator(CATALOG_MARKERS).count()).toBe(2);
   const boxes = await page.evaluate(() => {
     const title = document.querySelector('dd .list-title')!;
     const marker = title.querySelector('[data-paperpeek="marker"]') as HTMLElement;
@@ -232,7 +243,7 @@ test('hovering a marker opens the card with the paper; related papers open in pl
 test('keyboard: Tab to a marker opens its card, Esc closes it and focus stays on the marker', async () => {
   const page = await open(fixture('arxiv-list.html'));
   const card = new CardPage(page);
-  await expect.poll(() => page.locator('[data-paperpeek="marker"]').count()).toBe(2);
+  await expect.poll(() => page.locator(CATALOG_MARKERS).count()).toBe(2);
   const focused = () =>
     page.evaluate(() => (document.activeElement as HTMLElement)?.dataset.paperId);
   for (let i = 0; i < 60 && (await focused()) !== '2312.00752'; i++)

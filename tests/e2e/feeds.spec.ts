@@ -104,10 +104,17 @@ function alarmAt(worker: Worker): Promise<number | null> {
   });
 }
 
-/** Every marker on the page by paper id, and whether each expected one sits at its anchor. */
+/**
+ * Every catalog marker on the page by paper id, and whether each expected one sits at its anchor
+ * (quiet markers, for papers in no catalog, are not counted).
+ */
 function markersOn(page: Page, fixture: PageFixture) {
   return page.evaluate((papers) => {
-    const markers = [...document.querySelectorAll<HTMLElement>('[data-paperpeek="marker"]')];
+    const markers = [
+      ...document.querySelectorAll<HTMLElement>(
+        '[data-paperpeek="marker"][data-in-catalog="true"]',
+      ),
+    ];
     const placed: Record<string, boolean> = {};
     for (const [id, [selector]] of Object.entries(papers)) {
       const anchor = document.querySelector(selector!);

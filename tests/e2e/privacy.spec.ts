@@ -33,7 +33,8 @@ async function visitAll(
     const page: Page = await context.newPage();
     await page.goto(f.url);
     if (hover && Object.keys(f.papers).length > 0) {
-      const marker = page.locator('[data-paperpeek="marker"]').first();
+      // A catalog paper's marker: its card asks for related papers (quiet cards ask nothing).
+      const marker = page.locator('[data-paperpeek="marker"][data-in-catalog="true"]').first();
       await marker.waitFor();
       await marker.hover();
       // Past the open delay, long enough for the card and its related-paper lookup to render.

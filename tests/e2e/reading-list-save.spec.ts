@@ -28,6 +28,9 @@ declare const chrome: {
   };
 };
 
+/** Catalog markers; arxiv-list.html also has a quiet one, for the paper the catalog lacks. */
+const CATALOG_MARKERS = '[data-paperpeek="marker"][data-in-catalog="true"]';
+
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
@@ -197,7 +200,7 @@ test('save from the card: Saved ✓, the marker shows it, it survives a reload, 
 test('keyboard: S on a focused marker saves its paper, and S again removes it', async () => {
   const page = await context.newPage();
   await page.goto(fixture('arxiv-list.html').url);
-  await expect.poll(() => page.locator('[data-paperpeek="marker"]').count()).toBe(2);
+  await expect.poll(() => page.locator(CATALOG_MARKERS).count()).toBe(2);
   const focused = () =>
     page.evaluate(() => (document.activeElement as HTMLElement)?.dataset.paperId);
   for (let i = 0; i < 60 && (await focused()) !== '2305.18403'; i++)
@@ -322,12 +325,16 @@ test("the popup's message saves the paper a tab shows, once", async () => {
 test('a hostile page cannot tell whether its papers are saved', async () => {
   const page = await context.newPage();
   await page.goto(fixture('arxiv-list.html').url);
-  await expect.poll(() => page.locator('[data-paperpeek="marker"]').count()).toBe(2);
+  await expect.poll(() => page.locator(CATALOG_MARKERS).count()).toBe(2);
   // What any page script can see: the whole DOM as markup, each marker's attributes, styles,
   // size and shadow root, the card host, and every message posted to the window.
   const pageView = () =>
     page.evaluate(() => {
-      const markers = [...document.querySelectorAll<HTMLElement>('[data-paperpeek="marker"]')];
+      const markers = [
+        ...document.querySelectorAll<HTMLElement>(
+          '[data-paperpeek="marker"][data-in-catalog="true"]',
+        ),
+      ];
       const styleOf = (el: Element) => {
         const s = getComputedStyle(el);
         return [...s].map((p) => `${p}:${s.getPropertyValue(p)}`).join(';');

@@ -36,7 +36,10 @@ async function open(file: string): Promise<Page> {
   return page;
 }
 
-const markers = (page: Page) => page.locator('[data-paperpeek="marker"]');
+/** Catalog markers (quiet markers, for papers the catalog lacks, have a test of their own). */
+const markers = (page: Page) => page.locator('[data-paperpeek="marker"][data-in-catalog="true"]');
+const quietMarkers = (page: Page) =>
+  page.locator('[data-paperpeek="marker"][data-in-catalog="false"]');
 
 test('turning a site off removes its markers at once, and turning it on brings them back', async () => {
   const arxiv = await open('arxiv-list.html');
@@ -176,4 +179,24 @@ test('the card waits for the hover delay set with the keyboard; focus opens it a
   await expect.poll(async () => (await cardTiming(page)).open).toBeDefined();
   const focused = await cardTiming(page);
   expect(focused.open! - focused.start!).toBeLessThan(500);
+});
+
+test('quiet markers are on by default; the switch takes them away at once and brings them back', async () => {
+  const arxiv = await open('arxiv-list.html');
+  await expect(markers(arxiv)).toHaveCount(2);
+  await expect(quietMarkers(arxiv)).toHaveCount(1);
+  await expect(settings.quietToggle).toBeChecked();
+
+  await settings.page.bringToFront();
+  await settings.tabTo(settings.quietToggle);
+  await settings.page.keyboard.press('Space');
+  await expect(settings.quietToggle).not.toBeChecked();
+  expect((await settings.stored()).quietMarkers).toBe(false);
+  await expect(quietMarkers(arxiv)).toHaveCount(0);
+  await expect(markers(arxiv)).toHaveCount(2);
+
+  await settings.page.keyboard.press('Space');
+  await expect(quietMarkers(arxiv)).toHaveCount(1);
+  await expect(markers(arxiv)).toHaveCount(2);
+  await expect.poll(() => badgeText(worker, arxiv)).toBe('2');
 });

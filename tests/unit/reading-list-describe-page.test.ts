@@ -16,15 +16,42 @@ function fixturePage(file: string, url: string) {
 }
 
 describe('describePage: the paper a page is about, as the page itself says', () => {
-  it('an arXiv abstract page: its URL id first, then its metadata', () => {
+  it('an arXiv abstract page: its URL id first, then its metadata, authors as arXiv shows them', () => {
     const { doc, url } = fixturePage('arxiv-abs.html', 'https://arxiv.org/abs/2312.00752');
     const described = describePage(doc, url);
     expect(described.ids[0]).toEqual({ query: '2312.00752', kind: 'arxiv' });
     expect(described.metadata).toMatchObject({
       title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
-      authors: ['Gu, Albert', 'Dao, Tri'],
+      // The page's author links, not its citation_author tags ("Gu, Albert").
+      authors: ['Albert Gu', 'Tri Dao'],
+      arxivId: '2312.00752',
     });
     expect(pageDescriptionSchema.parse(described)).toEqual(described);
+  });
+
+  it("arXiv's HTML view, which declares no citation metadata: the shown title and the URL's id", () => {
+    const { doc, url } = fixturePage('arxiv-html.html', 'https://arxiv.org/html/2409.07614v1');
+    const described = describePage(doc, url);
+    expect(described.metadata).toEqual({
+      title: 'FlowSep: Language-Queried Sound Separation with Rectified Flow Matching',
+      authors: [],
+      arxivId: '2409.07614',
+      url: 'https://arxiv.org/abs/2409.07614',
+    });
+    expect(snapshotFromMetadata(described.metadata!)).toMatchObject({ arxivId: '2409.07614' });
+  });
+
+  it('an arXiv page whose title cannot be read still names its paper, by its id', () => {
+    const { doc, url } = page(
+      '<html><body><p>Loading…</p></body></html>',
+      'https://arxiv.org/abs/2501.00001',
+    );
+    expect(describePage(doc, url).metadata).toEqual({
+      title: 'arXiv:2501.00001',
+      authors: [],
+      arxivId: '2501.00001',
+      url: 'https://arxiv.org/abs/2501.00001',
+    });
   });
 
   it('an OpenReview forum: the citation title, and a snapshot from it', () => {

@@ -54,6 +54,61 @@ describe('reading-list handlers', () => {
     ).toEqual(['2312.00752']);
   });
 
+  it('savePaper saves a paper the catalog lacks from what its page shows, by arXiv id or DOI', async () => {
+    const arxiv = await handlers().savePaper(
+      {
+        id: '1706.03762',
+        page: {
+          title: 'Attention Is All You Need',
+          authors: ['Ashish Vaswani'],
+          arxivId: '1706.03762',
+        },
+      },
+      contentScript,
+    );
+    expect(arxiv).toMatchObject({
+      id: '1706.03762',
+      inCatalog: false,
+      snapshot: {
+        title: 'Attention Is All You Need',
+        authors: ['Ashish Vaswani'],
+        arxivId: '1706.03762',
+        url: 'https://arxiv.org/abs/1706.03762',
+      },
+    });
+    const doi = await handlers().savePaper(
+      {
+        id: 'doi:10.1145/3394486.3403172',
+        page: { title: 'doi:10.1145/3394486.3403172', authors: [], doi: '10.1145/3394486.3403172' },
+      },
+      contentScript,
+    );
+    expect(doi).toMatchObject({
+      id: 'doi:10.1145/3394486.3403172',
+      inCatalog: false,
+      snapshot: { doi: '10.1145/3394486.3403172', url: 'https://doi.org/10.1145/3394486.3403172' },
+    });
+  });
+
+  it('savePaper refuses page details whose identifier is not the id saved', async () => {
+    await expect(
+      handlers().savePaper(
+        {
+          id: '2401.00001',
+          page: { title: 'Some Other Paper Entirely', authors: [], arxivId: '1706.03762' },
+        },
+        contentScript,
+      ),
+    ).rejects.toThrow('2401.00001 does not name the paper the page shows.');
+    await expect(
+      handlers().savePaper(
+        { id: 't-abc', page: { title: 'No Identifier At All', authors: [] } },
+        contentScript,
+      ),
+    ).rejects.toThrow('no arXiv id or DOI');
+    expect(await listEntries(user)).toEqual([]);
+  });
+
   it('savePaper refuses an id outside the catalog and saves nothing', async () => {
     await expect(handlers().savePaper({ id: '9999.99999' }, contentScript)).rejects.toThrow(
       'Paper 9999.99999 is not in the catalog.',
@@ -132,11 +187,25 @@ describe('savePageOfTab', () => {
     expect(again).toEqual({ alreadySaved: true, entry: saved.entry });
   });
 
-  it('says so when a PDF paper is not in the catalog', async () => {
-    await expect(
-      savePageOfTab(catalog, user, { id: 7, url: 'https://arxiv.org/pdf/2501.00001' }),
-    ).rejects.toThrow('arXiv:2501.00001 is not in the catalog');
-    expect(await listEntries(user)).toEqual([]);
+  it('saves a PDF paper the catalog lacks by its id, the id standing in for its title', async () => {
+    const saved = await savePageOfTab(catalog, user, {
+      id: 7,
+      url: 'https://arxiv.org/pdf/2501.00001v2',
+    });
+    expect(saved).toMatchObject({
+      alreadySaved: false,
+      entry: {
+        id: '2501.00001',
+        inCatalog: false,
+        snapshot: {
+          title: 'arXiv:2501.00001',
+          authors: [],
+          arxivId: '2501.00001',
+          url: 'https://arxiv.org/abs/2501.00001',
+        },
+      },
+    });
+    expect(await listEntries(user)).toEqual([saved.entry]);
   });
 
   it("waits a moment for a page's content script that has not started yet", async () => {

@@ -1,11 +1,13 @@
-import { pushAll, titleCandidate } from '../clean';
+import { cleanTitle, pushAll, titleCandidate } from '../clean';
 import { collapse, textOf } from '../dom';
 import { hrefCandidate, idCandidate } from '../identifiers';
 import { finish } from '../steps';
-import type { Candidate, SiteDetector } from '../types';
+import type { Candidate, Shown, SiteDetector } from '../types';
 
 /** Listing and search rows per pause point: a 5,000-row listing must not be one long task. */
 const ROWS_PER_STEP = 50;
+/** Footnotes inside a LaTeXML title, left out of it. */
+const NOTES = '.ltx_note, .ltx_role_footnote';
 
 /**
  * A listing row's title: `<span class="descriptor">Title:</span> text` (cleanTitle drops the label)
@@ -27,7 +29,7 @@ function* arxivSteps(doc: ParentNode, url: URL): Generator<void, Candidate[]> {
     pushAll(
       out,
       idCandidate(url.href, 'url', h1),
-      titleCandidate(textOf(h1, { skip: '.ltx_note, .ltx_role_footnote' }), 'site', h1),
+      titleCandidate(textOf(h1, { skip: NOTES }), 'site', h1),
     );
   }
   // Listings: `dt` holds the `/abs/ID` link, the next `dd` the `.list-title`.
@@ -63,12 +65,32 @@ function* arxivSteps(doc: ParentNode, url: URL): Generator<void, Candidate[]> {
   return out;
 }
 
+/** A row's (or an abs page's) title and author links, as arXiv shows them. */
+function shown(anchor: Element): Shown | undefined {
+  // Only the anchors this detector gives (a link elsewhere on the page is another paper's).
+  if (!anchor.matches('.list-title, h1.title, h1.ltx_title_document, p.title, dt'))
+    return undefined;
+  const row =
+    anchor.closest('dd, li.arxiv-result, #abs') ??
+    (anchor.localName === 'dt' ? anchor.nextElementSibling : null);
+  let raw: string | undefined;
+  if (anchor.matches('.list-title')) raw = listTitle(anchor);
+  else if (anchor.matches('h1, p.title')) raw = textOf(anchor, { skip: NOTES });
+  const authors = [...(row?.querySelectorAll('.list-authors a, p.authors a, .authors a') ?? [])]
+    .map((a) => collapse(a.textContent ?? ''))
+    .filter((name) => name.length > 0 && name.length <= 300)
+    .slice(0, 500);
+  const title = raw ? cleanTitle(raw)?.title : undefined;
+  return title || authors.length ? { title, authors } : undefined;
+}
+
 /** Abs pages, listings, search results and the HTML (LaTeXML) view of arxiv.org. */
 export const arxiv: SiteDetector = {
   name: 'arxiv',
   matches: ['*://arxiv.org/*', '*://www.arxiv.org/*', '*://export.arxiv.org/*'],
   detect: (doc, url) => finish(arxivSteps(doc, url)),
   steps: arxivSteps,
+  shown,
   // A listing without abstracts is rows of id, title, authors and subjects, all read above; one
   // with abstracts (`/new`) keeps its text in the scan, for titles named in an abstract.
   claims: (doc) =>

@@ -11,6 +11,7 @@ import type { Candidate, SiteDetector } from '../types';
 export const x: SiteDetector = {
   name: 'x',
   matches: ['*://x.com/*', '*://twitter.com/*', '*://mobile.x.com/*', '*://mobile.twitter.com/*'],
+  post: 'article[data-testid="tweet"]',
   detect(doc) {
     const out: Candidate[] = [];
     for (const body of doc.querySelectorAll(

@@ -4,6 +4,7 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 export class MarkerSettingsPage {
   readonly section: Locator;
   readonly toggle: Locator;
+  readonly quietToggle: Locator;
   readonly delay: Locator;
   readonly delayValue: Locator;
   readonly siteInput: Locator;
@@ -14,6 +15,9 @@ export class MarkerSettingsPage {
   private constructor(readonly page: Page) {
     this.section = page.getByRole('region', { name: 'Page markers' });
     this.toggle = this.section.getByRole('switch', { name: 'Show markers on pages' });
+    this.quietToggle = this.section.getByRole('switch', {
+      name: 'Mark papers outside your catalog',
+    });
     this.delay = this.section.getByRole('slider', { name: 'Card opens after hovering for' });
     this.delayValue = this.section.locator('output');
     this.siteInput = this.section.getByRole('textbox', { name: 'Turn markers off on a site' });
@@ -52,7 +56,7 @@ export class MarkerSettingsPage {
       type Local = { get: (keys: string[]) => Promise<Record<string, unknown>> };
       const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome
         .storage.local;
-      return local.get(['disabledSites', 'hoverDelayMs', 'markersEnabled']);
+      return local.get(['disabledSites', 'hoverDelayMs', 'markersEnabled', 'quietMarkers']);
     });
   }
 
@@ -62,7 +66,7 @@ export class MarkerSettingsPage {
       type Local = { remove: (keys: string[]) => Promise<void> };
       const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome
         .storage.local;
-      await local.remove(['disabledSites', 'hoverDelayMs', 'markersEnabled']);
+      await local.remove(['disabledSites', 'hoverDelayMs', 'markersEnabled', 'quietMarkers']);
     });
   }
 }
