@@ -7,7 +7,7 @@ import { parseQuery } from '../search/query';
  * ("Not in your catalog", Open, Save) instead of "No papers match" (issue 16).
  */
 export interface OutsidePaper {
-  /** The reading-list id it saves under: the bare arXiv id, or the DOI's title id. */
+  /** The reading-list id it saves under (outside-id.ts): the bare arXiv id, or doi: and the DOI. */
   id: string;
   /** How the row names it: `arXiv:2501.01234`, or the DOI. */
   label: string;
