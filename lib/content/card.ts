@@ -2,7 +2,7 @@ import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/d
 import type { PageContext } from './context';
 import type { Paper } from '../catalog/schema';
 import { CARD_CSS } from './card-style';
-import { renderPaper } from './card-view';
+import { renderPaper, tabStops } from './card-view';
 import { pressSaveButton, SAVE_CSS, type SaveActions } from './save-button';
 import type { MarkerLayer } from './markers';
 
@@ -75,6 +75,32 @@ export function startCard({
   // opens, but the reader's next "s", typed for the page, must not toggle Save.
   let byReader = false;
   let lastTabAt = -Infinity;
+  let lastTab: KeyboardEvent | undefined;
+
+  /**
+   * Tab from the marker goes into its open card (which sits at the end of the page's tree, so the
+   * browser's own order would skip it), Shift+Tab from the card's first stop comes back to the
+   * marker, and Tab past its last stop goes on to what follows the marker. Only on a card the reader
+   * opened: a page that moved focus onto a marker does not get the reader's Tab into the card, and
+   * from there a few Tabs onto Save.
+   */
+  const tabThroughCard = (event: KeyboardEvent): boolean => {
+    if (!marker || !byReader || !host.isConnected) return false;
+    if (event.altKey || event.ctrlKey || event.metaKey) return false;
+    const stops = tabStops(card);
+    if (event.target === marker && !event.shiftKey && stops[0]) {
+      event.preventDefault();
+      stops[0].focus();
+      return true;
+    }
+    if (event.target !== host) return false;
+    const at = stops.indexOf(shadow.activeElement as HTMLElement);
+    if (event.shiftKey ? at > 0 : at < stops.length - 1) return false;
+    if (event.shiftKey) event.preventDefault();
+    // Forward past the last stop: focus the marker and let the browser's Tab go on from there.
+    marker.focus();
+    return true;
+  };
 
   const cancel = () => {
     clearTimeout(openTimer);
@@ -156,8 +182,12 @@ export function startCard({
   ctx.addEventListener(doc, 'focusin', (event) => {
     if (!event.isTrusted) return;
     if (event.target === refocused) refocused = undefined;
+    // A Tab the page cancelled moved no focus of the reader's: the page did it.
     else if (markers.isMarker(event.target))
-      open(event.target, performance.now() - lastTabAt < TAB_FOCUS_MS);
+      open(
+        event.target,
+        performance.now() - lastTabAt < TAB_FOCUS_MS && !lastTab?.defaultPrevented,
+      );
     else if (event.target === host) cancel();
   });
   ctx.addEventListener(doc, 'focusout', (event) => {
@@ -168,7 +198,11 @@ export function startCard({
     'keydown',
     (event) => {
       if (!event.isTrusted) return;
-      if (event.key === 'Tab') lastTabAt = performance.now();
+      if (event.key === 'Tab') {
+        lastTabAt = performance.now();
+        lastTab = event;
+        if (tabThroughCard(event)) return;
+      }
       // role="button": Enter and Space open the card again after Esc closed it.
       if ((event.key === 'Enter' || event.key === ' ') && markers.isMarker(event.target)) {
         event.preventDefault();
