@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { PageContext } from './context';
 import type { Paper } from '../catalog/schema';
 import { CARD_CSS } from './card-style';
@@ -10,6 +10,8 @@ import type { MarkerLayer } from './markers';
  * before it closes. */
 export const OPEN_DELAY_MS = 300;
 export const CLOSE_GRACE_MS = 250;
+/** The card's tallest, when the window has room for it (card-style.ts). */
+const MAX_HEIGHT = 480;
 /** A focusin this soon after the reader's Tab is the reader's own move onto a marker. */
 const TAB_FOCUS_MS = 500;
 
@@ -140,7 +142,19 @@ export function startCard({
       void computePosition(target, host, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(6), flip(), shift({ padding: 8 })],
+        middleware: [
+          offset(6),
+          // Below the marker, or above it when that has more room; then the card takes no more
+          // height than that side has (it scrolls inside), so it never runs off the window.
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              card.style.maxHeight = `${Math.max(0, Math.min(MAX_HEIGHT, availableHeight))}px`;
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         // The whole attribute, not style.setProperty: CSSOM would write back every longhand of
         // `all`, some 12 KB of style attribute per move.
