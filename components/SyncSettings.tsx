@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { confirmMessage, overQuotaMessage } from '@/lib/sync/status';
+import { statusLines } from '@/lib/sync/status-words';
 import { storageSyncEnabled, webdavConfig } from '@/lib/sync/sync-items';
 import { useSyncStatus } from '@/lib/sync/use-sync-status';
 import { checkForm, forgetWebdav, saveWebdav, testConnection } from '@/lib/sync/webdav-setup';
 import { useSetting } from '@/lib/ui/use-setting';
-import { remoteSummary } from './SyncStatusLine';
 
 /** .text-input grows along a row; in this column it must keep its own height. */
 const FIELD = { flex: 'none' } as const;
@@ -75,16 +75,16 @@ export function SyncSettings() {
         {unreachable && (
           <p className="message message-error">The background did not answer: {unreachable}</p>
         )}
-        {status && remotes.length === 0 && <p className="hint">Sync is off on this device.</p>}
-        {remotes.map((remote) => (
-          <p
-            key={remote.kind}
-            data-remote={remote.kind}
-            className={remote.error ? 'message message-error' : 'hint'}
-          >
-            {remoteSummary(remote)}
-          </p>
-        ))}
+        {status &&
+          statusLines({ storageSync: enabled.value, webdav: !!saved.value }, status).map((line) => (
+            <p
+              key={line.kind}
+              data-remote={line.kind}
+              className={line.error ? 'message message-error' : 'hint'}
+            >
+              {line.text}
+            </p>
+          ))}
         {remotes.flatMap((remote) =>
           (remote.warnings ?? []).map((warning, i) => (
             <p

@@ -1,14 +1,8 @@
-import { confirmMessage, overQuotaMessage, type RemoteStatus } from '@/lib/sync/status';
-import { timeAgo, useSyncStatus } from '@/lib/sync/use-sync-status';
-
-/** One remote's state in a sentence: an error, a question, or when it last synced. */
-export function remoteSummary(remote: RemoteStatus, now = Date.now()): string {
-  if (remote.needsConfirmation)
-    return `${remote.label}: ${confirmMessage(remote.needsConfirmation)}`;
-  if (remote.error) return `${remote.label}: ${remote.error}`;
-  if (remote.lastSuccessAt === null) return `${remote.label}: not synced yet.`;
-  return `${remote.label}: synced ${timeAgo(remote.lastSuccessAt, now)}.`;
-}
+import { overQuotaMessage } from '@/lib/sync/status';
+import { statusLines } from '@/lib/sync/status-words';
+import { storageSyncEnabled, webdavConfig } from '@/lib/sync/sync-items';
+import { useSyncStatus } from '@/lib/sync/use-sync-status';
+import { useSetting } from '@/lib/ui/use-setting';
 
 /**
  * Sync in a few lines with a "Sync now" button, for the popup: the last successful sync per
@@ -17,7 +11,14 @@ export function remoteSummary(remote: RemoteStatus, now = Date.now()): string {
  */
 export function SyncStatusLine() {
   const { status, busy, unreachable, syncNow } = useSyncStatus();
+  const enabled = useSetting(storageSyncEnabled);
+  const webdav = useSetting(webdavConfig);
   const remotes = status?.remotes ?? [];
+  const lines = status
+    ? statusLines({ storageSync: enabled.value, webdav: !!webdav.value }, status, {
+        length: 'short',
+      })
+    : [];
   const overQuota = remotes.find((r) => r.overQuota)?.overQuota;
   return (
     <div className="sync-status" data-testid="sync-status">
@@ -25,16 +26,16 @@ export function SyncStatusLine() {
         {unreachable && (
           <p className="notice notice-error">Sync status unavailable: {unreachable}</p>
         )}
-        {!unreachable && status && remotes.length === 0 && <p className="muted">Sync is off.</p>}
-        {remotes.map((remote) => (
-          <p
-            key={remote.kind}
-            className={remote.error || remote.needsConfirmation ? 'notice notice-error' : 'muted'}
-            data-remote={remote.kind}
-          >
-            {remoteSummary(remote)}
-          </p>
-        ))}
+        {!unreachable &&
+          lines.map((line) => (
+            <p
+              key={line.kind}
+              className={line.error ? 'notice notice-error' : 'muted'}
+              data-remote={line.kind}
+            >
+              {line.text}
+            </p>
+          ))}
         {remotes.flatMap((remote) =>
           (remote.warnings ?? []).map((warning, i) => (
             <p

@@ -72,3 +72,23 @@ export async function shootCard(
   await page.waitForTimeout(800);
   await page.screenshot({ path: file });
 }
+
+/**
+ * Opens `url`, reaches its first marker with Tab alone, goes into the card with Tab onto its Save
+ * button (the focus ring shows where the keyboard is) and saves the viewport.
+ */
+export async function shootCardByKeyboard(page: Page, url: string, file: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('[data-paperpeek="marker"]').first().waitFor({ timeout: 15_000 });
+  const onMarker = () =>
+    page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.paperpeek);
+  for (let i = 0; i < 80 && (await onMarker()) !== 'marker'; i++) await page.keyboard.press('Tab');
+  if ((await onMarker()) !== 'marker') throw new Error('Tab never reached a marker');
+  await page.locator('[data-paperpeek="card"]').waitFor({ state: 'attached', timeout: 5_000 });
+  // The related list arrives with a second message: wait for it before counting stops.
+  await page.waitForTimeout(800);
+  // Title, code, arXiv, PDF, Hugging Face, then Save.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: file });
+}

@@ -1,14 +1,21 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { OUT_DIR, openScreenshotBrowser } from './screenshot-browser';
-import { CARD_SHOTS, serveFixturePages, shootCard, waitForCatalog } from './card-screenshots';
+import {
+  CARD_SHOTS,
+  serveFixturePages,
+  shootCard,
+  shootCardByKeyboard,
+  waitForCatalog,
+} from './card-screenshots';
 
 /**
  * `npm run screenshots`: the options page of the built extension, as a user with a light or a
  * dark OS theme sees it after a fresh install, saved to docs/screenshots/options-{scheme}.png;
  * and the hover card open on the arXiv listing and Google Scholar fixture pages (served at their
- * real URLs), and a quiet marker's card (a paper the catalog lacks, on the arXiv listing), saved
- * to docs/screenshots/card-{arxiv,scholar,quiet}-{scheme}.png.
+ * real URLs), a quiet marker's card (a paper the catalog lacks, on the arXiv listing), saved to
+ * docs/screenshots/card-{arxiv,scholar,quiet}-{scheme}.png; and the card reached by keyboard (Tab
+ * to a marker, Tab into the card onto Save), card-keyboard-{scheme}.png.
  * Builds first unless PAPERPEEK_SKIP_BUILD is set; run it under the shared e2e lock.
  */
 
@@ -63,6 +70,21 @@ async function main(): Promise<number> {
         } finally {
           await tab.close();
         }
+      }
+    }
+    // The card reached from the keyboard: Tab to the marker, Tab into the card, onto Save.
+    for (const colorScheme of SCHEMES) {
+      const tab = await context.newPage();
+      await tab.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      const file = path.join(OUT_DIR, `card-keyboard-${colorScheme}.png`);
+      try {
+        await shootCardByKeyboard(tab, urls.get('arxiv-list.html')!, file);
+        console.log(`Saved ${path.relative(process.cwd(), file)}`);
+      } catch (error) {
+        console.error(`No keyboard card (${colorScheme}): ${(error as Error).message}`);
+        failures++;
+      } finally {
+        await tab.close();
       }
     }
   } finally {

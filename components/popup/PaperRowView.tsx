@@ -18,7 +18,11 @@ export function PaperRowView({ row, saved, words = [] }: Props) {
       </span>
       <span className="row-meta">
         {row.authors.length > 0 && <span className="row-authors">{shortAuthors(row.authors)}</span>}
-        {meta && <span className="row-venue">{meta}</span>}
+        {meta && (
+          <span className="row-venue" title={meta}>
+            {meta}
+          </span>
+        )}
         {(row.hasCode || saved) && (
           <span className="row-badges">
             {row.hasCode && (

@@ -2,18 +2,20 @@
 export const CARD_CSS = `
 :host { all: initial; }
 .card {
-  --fg: #202124; --muted: #5f6368; --bg: #fff; --border: #dadce0; --link: #1a0dab; --accent: #b31b1b;
+  --fg: #202124; --muted: #5f6368; --bg: #fff; --border: #dadce0; --link: #1a0dab; --accent: #b31b1b; --focus: #1a73e8;
   box-sizing: border-box; width: min(380px, calc(100vw - 16px)); max-height: min(480px, calc(100vh - 16px));
   overflow: auto; padding: 12px 14px; border: 1px solid var(--border); border-radius: 8px;
   background: var(--bg); color: var(--fg); box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18);
   font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; text-align: left;
 }
 @media (prefers-color-scheme: dark) {
-  .card { --fg: #e8eaed; --muted: #9aa0a6; --bg: #202124; --border: #3c4043; --link: #8ab4f8; --accent: #f28b82; }
+  .card { --fg: #e8eaed; --muted: #9aa0a6; --bg: #202124; --border: #3c4043; --link: #8ab4f8; --accent: #f28b82; --focus: #8ab4f8; }
 }
 h2 { margin: 0 0 4px; font-size: 15px; line-height: 1.3; font-weight: 600; }
 a { color: var(--link); text-decoration: none; }
 a:hover, a:focus-visible { text-decoration: underline; }
+/* Where the keyboard is, in the card reached by Tab from its marker. */
+a:focus-visible, button:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; border-radius: 2px; }
 p { margin: 0 0 6px; }
 .authors, .meta, .origin { color: var(--muted); }
 .origin { font-size: 12px; }

@@ -113,6 +113,11 @@ export function renderPaper(root: HTMLElement, paper: Paper, actions: CardViewAc
   void renderRelated(related, paper, actions);
 }
 
+/** The card's links and buttons, in the order Tab visits them. */
+export function tabStops(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('a[href], button')];
+}
+
 async function renderRelated(section: HTMLElement, paper: Paper, actions: CardViewActions) {
   const doc = section.ownerDocument;
   let papers: Paper[];

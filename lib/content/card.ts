@@ -1,8 +1,8 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { PageContext } from './context';
 import type { Paper } from '../catalog/schema';
 import { CARD_CSS } from './card-style';
-import { renderPaper } from './card-view';
+import { renderPaper, tabStops } from './card-view';
 import { OUTSIDE_CSS, renderOutside } from './card-outside';
 import { pressSaveButton, SAVE_CSS, type SaveActions } from './save-button';
 import type { MarkerLayer } from './markers';
@@ -11,6 +11,8 @@ import type { MarkerLayer } from './markers';
  * before it closes. */
 export const OPEN_DELAY_MS = 300;
 export const CLOSE_GRACE_MS = 250;
+/** The card's tallest, when the window has room for it (card-style.ts). */
+const MAX_HEIGHT = 480;
 /** A focusin this soon after the reader's Tab is the reader's own move onto a marker. */
 const TAB_FOCUS_MS = 500;
 
@@ -76,6 +78,32 @@ export function startCard({
   // opens, but the reader's next "s", typed for the page, must not toggle Save.
   let byReader = false;
   let lastTabAt = -Infinity;
+  let lastTab: KeyboardEvent | undefined;
+
+  /**
+   * Tab from the marker goes into its open card (which sits at the end of the page's tree, so the
+   * browser's own order would skip it), Shift+Tab from the card's first stop comes back to the
+   * marker, and Tab past its last stop goes on to what follows the marker. Only on a card the reader
+   * opened: a page that moved focus onto a marker does not get the reader's Tab into the card, and
+   * from there a few Tabs onto Save.
+   */
+  const tabThroughCard = (event: KeyboardEvent): boolean => {
+    if (!marker || !byReader || !host.isConnected) return false;
+    if (event.altKey || event.ctrlKey || event.metaKey) return false;
+    const stops = tabStops(card);
+    if (event.target === marker && !event.shiftKey && stops[0]) {
+      event.preventDefault();
+      stops[0].focus();
+      return true;
+    }
+    if (event.target !== host) return false;
+    const at = stops.indexOf(shadow.activeElement as HTMLElement);
+    if (event.shiftKey ? at > 0 : at < stops.length - 1) return false;
+    if (event.shiftKey) event.preventDefault();
+    // Forward past the last stop: focus the marker and let the browser's Tab go on from there.
+    marker.focus();
+    return true;
+  };
 
   const cancel = () => {
     clearTimeout(openTimer);
@@ -118,7 +146,19 @@ export function startCard({
       void computePosition(target, host, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(6), flip(), shift({ padding: 8 })],
+        middleware: [
+          offset(6),
+          // Below the marker, or above it when that has more room; then the card takes no more
+          // height than that side has (it scrolls inside), so it never runs off the window.
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              card.style.maxHeight = `${Math.max(0, Math.min(MAX_HEIGHT, availableHeight))}px`;
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         // The whole attribute, not style.setProperty: CSSOM would write back every longhand of
         // `all`, some 12 KB of style attribute per move.
@@ -160,8 +200,12 @@ export function startCard({
   ctx.addEventListener(doc, 'focusin', (event) => {
     if (!event.isTrusted) return;
     if (event.target === refocused) refocused = undefined;
+    // A Tab the page cancelled moved no focus of the reader's: the page did it.
     else if (markers.isMarker(event.target))
-      open(event.target, performance.now() - lastTabAt < TAB_FOCUS_MS);
+      open(
+        event.target,
+        performance.now() - lastTabAt < TAB_FOCUS_MS && !lastTab?.defaultPrevented,
+      );
     else if (event.target === host) cancel();
   });
   ctx.addEventListener(doc, 'focusout', (event) => {
@@ -172,7 +216,11 @@ export function startCard({
     'keydown',
     (event) => {
       if (!event.isTrusted) return;
-      if (event.key === 'Tab') lastTabAt = performance.now();
+      if (event.key === 'Tab') {
+        lastTabAt = performance.now();
+        lastTab = event;
+        if (tabThroughCard(event)) return;
+      }
       // role="button": Enter and Space open the card again after Esc closed it.
       if ((event.key === 'Enter' || event.key === ' ') && markers.isMarker(event.target)) {
         event.preventDefault();

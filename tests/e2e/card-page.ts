@@ -80,6 +80,28 @@ export class CardPage {
     return content ?? null;
   }
 
+  /** The element focused inside the card (its text, or its class when empty); null when focus is
+   * not in the card. */
+  async focused(): Promise<string | null> {
+    const text = await this.inCard<string | null>(`function () {
+      const el = this.activeElement;
+      if (!el) return null;
+      return (el.textContent || '').trim() || el.className;
+    }`);
+    return text ?? null;
+  }
+
+  /** The card's box on screen; null when no card is open. */
+  async box() {
+    const box = await this.inCard<{ top: number; bottom: number; left: number; right: number }>(
+      `function () {
+        const r = this.querySelector('.card').getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      }`,
+    );
+    return box ?? null;
+  }
+
   /** Clicks, with the real mouse, the first element in the card matching `selector`. */
   async click(selector: string): Promise<void> {
     const box = await this.inCard<{ x: number; y: number; width: number; height: number }>(

@@ -381,8 +381,10 @@ test("Save this page's paper saves an abstract page's paper, and says why on a p
 test('the footer says where sync stands and offers Sync now', async () => {
   const popup = await openPopup();
   const sync = popup.page.getByTestId('sync-status');
-  // A fresh profile has either no remote yet or one that has not finished a first sync.
-  await expect(sync).toContainText(/Sync is off\.|not synced yet\.|synced /);
+  // A fresh profile has browser sync on: saved to its storage already, or not yet.
+  await expect(sync).toContainText(
+    /Browser sync is on; not saved to it yet\.|Saved to browser sync storage /,
+  );
   await expect(sync.getByRole('button', { name: 'Sync now' })).toBeEnabled();
   // The footer must not push the search box out of view or take over the popup.
   await expect(popup.search).toBeFocused();

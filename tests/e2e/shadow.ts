@@ -71,3 +71,46 @@ export const saveToggle = (page: Page) =>
       return b ? { text: b.textContent, busy: b.getAttribute('aria-disabled'), status: [...(this.querySelector('.status')?.children ?? [])].map((c) => c.tagName === 'BUTTON' ? '[' + c.textContent + ']' : c.textContent).join(' ') } : null;
     }`,
   );
+
+/**
+ * Lets an in-page tool (axe) see inside our closed shadow roots, for a test: each host of `kind`
+ * gets its own `shadowRoot` property returning its closed root, as an open root would have. The
+ * root is the real one, in the real page, with its real styles; nothing is copied or rebuilt, and
+ * only this page's elements are touched (a build for users never sees this). Returns how many
+ * hosts were exposed.
+ */
+export async function exposeClosedRoots(page: Page, kind: 'card' | 'marker'): Promise<number> {
+  const session: CDPSession = await page.context().newCDPSession(page);
+  type Node = {
+    attributes?: string[];
+    children?: Node[];
+    shadowRoots?: Node[];
+    backendNodeId: number;
+  };
+  try {
+    const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+    const stack: Node[] = [root as Node];
+    let exposed = 0;
+    while (stack.length) {
+      const node = stack.pop()!;
+      const attrs = node.attributes ?? [];
+      const shadow = node.shadowRoots?.[0];
+      if (attrs[attrs.indexOf('data-paperpeek') + 1] === kind && shadow) {
+        const resolve = (backendNodeId: number) =>
+          session.send('DOM.resolveNode', { backendNodeId }).then((r) => r.object.objectId!);
+        await session.send('Runtime.callFunctionOn', {
+          objectId: await resolve(node.backendNodeId),
+          functionDeclaration: `function (root) {
+            Object.defineProperty(this, 'shadowRoot', { get: () => root, configurable: true });
+          }`,
+          arguments: [{ objectId: await resolve(shadow.backendNodeId) }],
+        });
+        exposed++;
+      }
+      stack.push(...(node.children ?? []), ...(node.shadowRoots ?? []));
+    }
+    return exposed;
+  } finally {
+    await session.detach();
+  }
+}
