@@ -84,6 +84,16 @@ test('a long venue leaves the authors in view in a result row', async () => {
   // At least the first author's name shows.
   expect(boxes.authors.text).toMatch(/^\S+/);
   expect(boxes.authors.width).toBeGreaterThan(100);
+
+  // A short venue is never the one cut: long author lists shrink instead ("ICLR 2024" stays whole).
+  await popup.search.fill('NOLA low rank random basis');
+  const nola = popup.result('2310.02556');
+  await expect(nola).toBeVisible();
+  const venue = await nola.evaluate((el) => {
+    const v = el.querySelector<HTMLElement>('.row-venue')!;
+    return { text: v.textContent, cut: v.scrollWidth > v.clientWidth };
+  });
+  expect(venue).toEqual({ text: 'ICLR 2024', cut: false });
   await popup.page.close();
 });
 
