@@ -40,6 +40,28 @@ describe('BibTeX for a catalog paper', () => {
     );
   });
 
+  it('follows the venue: a conference paper is @inproceedings, a journal paper @article', () => {
+    const colm = toBibtex({ ...mamba, venue: 'COLM 2024', categories: ['cs.LG', 'cs.AI'] });
+    expect(colm).toMatch(/^@inproceedings\{gu2023mamba,\n/);
+    expect(colm).toContain('  booktitle = {COLM 2024},');
+    expect(colm).toContain('  primaryClass = {cs.LG},');
+    expect(colm).not.toContain('howpublished');
+    const journal = toBibtex({ ...mamba, venue: 'Transactions on Machine Learning Research' });
+    expect(journal).toMatch(/^@article\{/);
+    expect(journal).toContain('  journal = {Transactions on Machine Learning Research},');
+    expect(toBibtex({ ...mamba, venue: 'arXiv' })).toMatch(/^@misc\{/);
+    // As a reference manager reads them.
+    const [inproceedings, article] = pandocRead(colm + journal);
+    expect(inproceedings).toMatchObject({
+      type: 'paper-conference',
+      'container-title': 'COLM 2024',
+    });
+    expect(article).toMatchObject({
+      type: 'article-journal',
+      'container-title': 'Transactions on Machine Learning Research',
+    });
+  });
+
   it('escapes LaTeX specials and unbalanced braces', () => {
     expect(escapeBibtex('50% of {R&D} costs $5 #1 a_b ~ ^ \\')).toBe(
       '50\\% of \\{R\\&D\\} costs \\$5 \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
