@@ -39,7 +39,11 @@ async function tabToMarker(page: Page, id: string) {
 async function openList(): Promise<{ page: Page; card: CardPage }> {
   const page = await context.newPage();
   await page.goto(fixture('arxiv-list.html').url);
-  await expect.poll(() => page.locator('[data-paperpeek="marker"]').count()).toBe(2);
+  // Two catalog papers, and the quiet marker of one the catalog lacks.
+  await expect
+    .poll(() => page.locator('[data-paperpeek="marker"][data-in-catalog="true"]').count())
+    .toBe(2);
+  await expect.poll(() => page.locator('[data-paperpeek="marker"]').count()).toBe(3);
   return { page, card: new CardPage(page) };
 }
 
