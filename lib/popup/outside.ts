@@ -1,5 +1,6 @@
 import { ARXIV_ID_RE } from '../catalog/identifiers';
-import { doiUrl, outsideEntry, type OutsideRef } from '../reading-list/snapshot';
+import { refUrl } from '../reading-list/outside-id';
+import { outsideEntry, type OutsideRef } from '../reading-list/snapshot';
 import { parseQuery } from '../search/query';
 
 /**
@@ -45,7 +46,7 @@ export function outsidePaper(query: string): OutsidePaper | null {
     : {
         id: entry.id,
         label: ref.doi,
-        url: doiUrl(ref.doi),
+        url: refUrl(ref),
         site: 'doi.org',
         save: { doi: ref.doi },
       };

@@ -156,13 +156,10 @@ export function snapshotFromSeen(seen: SeenPaper, id: string): Snapshot {
 /** A paper outside the catalog known only by the identifier a reader pasted (issue 16). */
 export type OutsideRef = { arxivId: string } | { doi: string };
 
-/** doi.org's address for a DOI. */
-export const doiUrl = (doi: string): string => refUrl({ doi });
-
 /**
  * What saving such a paper stores: the id a quiet marker gives it too (outside-id.ts: the arXiv
- * id, or `doi:` and the DOI), its identifier as the title until the paper's details come from a
- * page or a catalog update, and its page.
+ * id, or `doi:` and the DOI), and the snapshot of a page that shows nothing but that identifier
+ * (its identifier as the title until a page or a catalog update names the paper, and its page).
  */
 export function outsideEntry(ref: OutsideRef): {
   id: string;
@@ -171,14 +168,9 @@ export function outsideEntry(ref: OutsideRef): {
 } {
   const id = outsideId(ref);
   if (!id) throw new Error('A paper outside the catalog needs an arXiv id or a DOI.');
-  const snapshot = snapshotSchema.parse(
-    compact({
-      title: idTitle(ref),
-      authors: [],
-      arxivId: 'arxivId' in ref ? ref.arxivId : undefined,
-      doi: 'doi' in ref ? ref.doi : undefined,
-      url: refUrl(ref),
-    }),
-  );
-  return { id, inCatalog: false, snapshot };
+  return {
+    id,
+    inCatalog: false,
+    snapshot: snapshotFromSeen({ title: '', authors: [], ...ref }, id),
+  };
 }
